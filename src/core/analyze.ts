@@ -1,0 +1,73 @@
+import { builtInCatalog, type Catalog } from './catalog';
+import { diagnose, type Diagnosis } from './diagnosis';
+import { readRetro, type RetroDocument } from './markdown/reader';
+import { isSuppressed } from './markdown/suppressions';
+import { SymptomMatcher } from './matcher/matcher';
+import { STAGE_ILLNESS, type Finding, type Side } from './types';
+
+export interface AnalyzeOptions {
+  fileName?: string;
+  /** A compiled catalog; compile once and reuse it across documents. */
+  matcher?: SymptomMatcher;
+  /** Findings below this confidence are returned as hints, not findings. */
+  minConfidence?: number;
+  disabledSymptoms?: readonly string[];
+}
+
+export interface RetroAnalysis {
+  document: RetroDocument;
+  findings: Finding[];
+  /** Possible symptoms below the confidence threshold. */
+  hints: Finding[];
+  diagnosis: Diagnosis;
+}
+
+export const DEFAULT_MIN_CONFIDENCE = 0.6;
+
+let defaultMatcher: SymptomMatcher | undefined;
+
+export function createMatcher(catalog: Catalog = builtInCatalog()): SymptomMatcher {
+  return new SymptomMatcher(catalog);
+}
+
+export function analyzeRetro(source: string, options: AnalyzeOptions = {}): RetroAnalysis {
+  const matcher = options.matcher ?? (defaultMatcher ??= createMatcher());
+  const document = readRetro(source, options.fileName === undefined ? {} : { fileName: options.fileName });
+  const disabled = new Set(options.disabledSymptoms ?? []);
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const all: Finding[] = [];
+  for (const segment of document.segments) {
+    for (const match of matcher.matchSegment(segment)) {
+      const startOffset = segment.start + match.start;
+      const endOffset = segment.start + match.end;
+      const range = { start: document.lines.positionAt(startOffset), end: document.lines.positionAt(endOffset) };
+      if (disabled.has(match.symptom.id) || isSuppressed(document.suppressions, match.symptom.id, range.start.line)) continue;
+      all.push({
+        symptom: match.symptom.id,
+        stage: match.symptom.stage,
+        side: match.symptom.side,
+        startOffset,
+        endOffset,
+        range,
+        text: document.text.slice(startOffset, endOffset),
+        confidence: Math.round(match.confidence * 100) / 100,
+        via: match.via,
+        message: findingMessage(match.symptom.title, match.symptom.stage, match.symptom.side),
+        treatments: match.symptom.treatments,
+      });
+    }
+  }
+  const findings = all.filter((finding) => finding.confidence >= minConfidence);
+  const hints = all.filter((finding) => finding.confidence < minConfidence);
+  return { document, findings, hints, diagnosis: diagnose(findings, matcher.catalog) };
+}
+
+const SIDE_VOICE: Record<Side, string> = {
+  business: 'usually voiced by the business',
+  it: 'usually voiced by IT',
+  both: 'voiced by either side',
+};
+
+function findingMessage(title: string, stage: Finding['stage'], side: Side): string {
+  return `${title}: a ${stage}-stage sign (${STAGE_ILLNESS[stage]}), ${SIDE_VOICE[side]}.`;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { BUILT_IN_LEXICONS } from './lexicons';
+import { LexiconsSchema, SymptomSchema, TreatmentSchema, type Catalog } from './schema';
+import { BUILT_IN_SYMPTOMS } from './symptoms';
+import { BUILT_IN_TREATMENTS } from './treatments';
+
+export * from './schema';
+
+export class CatalogError extends Error {}
+
+/**
+ * Validates raw catalog data. A broken entry fails loudly, naming its id and the reason,
+ * because a silently dropped symptom is a silent loss of detection.
+ */
+export function loadCatalog(raw: { symptoms: unknown[]; treatments: unknown[]; lexicons: unknown }): Catalog {
+  const treatments = raw.treatments.map((entry, index) => parseEntry(TreatmentSchema, entry, 'treatment', index));
+  const symptoms = raw.symptoms.map((entry, index) => parseEntry(SymptomSchema, entry, 'symptom', index));
+  const lexicons = parseEntry(LexiconsSchema, raw.lexicons, 'word lists', 0);
+  const treatmentIds = new Set(treatments.map((treatment) => treatment.id));
+  const seen = new Set<string>();
+  for (const symptom of symptoms) {
+    if (seen.has(symptom.id)) throw new CatalogError(`symptom "${symptom.id}": duplicate id`);
+    seen.add(symptom.id);
+    if (symptom.phrases.length + symptom.concepts.length === 0) throw new CatalogError(`symptom "${symptom.id}": needs at least one phrase or concept`);
+    const unknown = symptom.treatments.find((id) => !treatmentIds.has(id as never));
+    if (unknown) throw new CatalogError(`symptom "${symptom.id}": unknown treatment "${unknown}"`);
+  }
+  return { symptoms, treatments, lexicons };
+}
+
+function parseEntry<T>(schema: z.ZodType<T>, entry: unknown, kind: string, index: number): T {
+  const result = schema.safeParse(entry);
+  if (result.success) return result.data;
+  const id = typeof entry === 'object' && entry && 'id' in entry ? String((entry as { id: unknown }).id) : `#${index + 1}`;
+  const reason = result.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
+  throw new CatalogError(`${kind} "${id}": ${reason}`);
+}
+
+let builtIn: Catalog | undefined;
+
+export function builtInCatalog(): Catalog {
+  builtIn ??= loadCatalog({ symptoms: BUILT_IN_SYMPTOMS, treatments: BUILT_IN_TREATMENTS, lexicons: BUILT_IN_LEXICONS });
+  return builtIn;
+}

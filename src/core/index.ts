@@ -1,0 +1,9 @@
+/** The pure core: no `vscode` import, usable from the extension, the webview and the CLI. */
+export * from './types';
+export * from './analyze';
+export * from './diagnosis';
+export { builtInCatalog, loadCatalog, CatalogError } from './catalog';
+export type { Catalog, Symptom, Treatment } from './catalog';
+export { readRetro, type RetroDocument, type ProseSegment } from './markdown/reader';
+export { SymptomMatcher } from './matcher/matcher';
+export { PatternError } from './matcher/pattern';

@@ -1,0 +1,60 @@
+/**
+ * YAML front matter: we only need a few top-level scalars (date, team, retro, title),
+ * so a tolerant line reader is enough and keeps a YAML parser out of the bundle.
+ */
+export interface FrontMatter {
+  /** Line count of the block including both fences; 0 when there is none. */
+  lineCount: number;
+  endOffset: number;
+  fields: Record<string, string>;
+}
+
+const FENCE = /^---[ \t]*\r?$/;
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+const SCALAR_FIELD = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$/;
+const MAX_FRONT_MATTER_LINES = 500;
+
+export function readFrontMatter(text: string): FrontMatter {
+  const none: FrontMatter = { lineCount: 0, endOffset: 0, fields: {} };
+  const lines = text.split('\n', MAX_FRONT_MATTER_LINES + 2);
+  if (lines.length < 2 || !FENCE.test(lines[0] ?? '')) return none;
+  const closing = lines.findIndex((line, index) => index > 0 && CLOSING_FENCE.test(line));
+  if (closing === -1) return none;
+  const fields: Record<string, string> = {};
+  for (const line of lines.slice(1, closing)) {
+    const match = SCALAR_FIELD.exec(line);
+    if (match) fields[(match[1] as string).toLowerCase()] = unquote(stripComment(match[2] as string));
+  }
+  let endOffset = 0;
+  for (let i = 0; i <= closing; i++) endOffset += (lines[i] as string).length + 1;
+  return { lineCount: closing + 1, endOffset: Math.min(endOffset, text.length), fields };
+}
+
+function stripComment(value: string): string {
+  if (value.startsWith('"') || value.startsWith("'")) return value;
+  const hash = value.search(/\s#/);
+  return hash === -1 ? value : value.slice(0, hash).trimEnd();
+}
+
+function unquote(value: string): string {
+  const quote = value[0];
+  if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) return value.slice(1, -1);
+  return value;
+}
+
+/** A real calendar date as YYYY-MM-DD, or null. */
+export function parseIsoDate(value: string | undefined): string | null {
+  if (!value) return null;
+  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return null;
+  const [iso, year, month, day] = match as unknown as [string, string, string, string];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const valid = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+  return valid ? iso : null;
+}
+
+export function dateFromFileName(fileName: string | undefined): string | null {
+  if (!fileName) return null;
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  return parseIsoDate(base);
+}

@@ -1,0 +1,33 @@
+/**
+ * Words that flip or cancel a symptom. A negator just before a matched word negates it
+ * ("no requirements surfaced late"); a resolution word anywhere in the sentence marks the
+ * problem as past; a discussion word marks talk about the model rather than a report of it.
+ * Cue words that are part of a symptom's own pattern never count against it.
+ */
+export const NEGATORS = new Set([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'hardly', 'barely',
+  'zero', 'avoid', 'avoided', 'avoiding', 'prevent', 'prevented', 'preventing', 'stopped', 'stop', 'ended', 'lack',
+]);
+export const NEGATION_WINDOW = 3;
+
+/** Multi-word cues are token sequences; any one in the sentence (outside the match) cancels it. */
+export const RESOLUTION_CUES: string[][] = [
+  ['resolved'], ['fixed'], ['solved'], ['improved'], ['improving'], ['no', 'longer'], ['used', 'to'], ['went', 'away'],
+  ['gone', 'away'], ['are', 'gone'], ['is', 'gone'], ['were', 'gone'], ['anymore'], ['fewer'], ['for', 'once'], ['thing', 'of', 'the', 'past'],
+  ['since', 'we', 'started'], ['since', 'we', 'added'], ['since', 'we', 'introduced'], ['not', 'once'], ['none', 'of'],
+];
+
+export const HYPOTHETICAL_CUES: string[][] = [
+  ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk'], ['might'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
+  ['pre', 'mortem'], ['premortem'], ['worst', 'case'], ['hypothetically'],
+];
+
+export const DISCUSSION_CUES: string[][] = [
+  ['article'], ['essay'], ['author'], ['sniffles'], ['pneumonia'], ['book', 'club'], ['blog', 'post'], ['reading', 'group'],
+  ['retro', 'health'], ['the', 'flu', 'stage'], ['illness', 'model'], ['stage', 'model'], ['damian', 'smith'], ['quote', 'from'],
+];
+
+/** Section headings and table columns that hold what went well. */
+export const POSITIVE_CONTEXT = /\b(went well|go(?:ing)? well|glad|liked|kudos|wins?|shout-?outs?|strengths|successes|positives?|keep doing|what worked|highlights|wind|tailwinds?|celebrat\w*|appreciat\w*|proud)\b/i;
+/** Multiplier on confidence for a finding under a positive heading. */
+export const POSITIVE_CONTEXT_FACTOR = 0.7;

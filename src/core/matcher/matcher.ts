@@ -1,0 +1,265 @@
+import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
+import type { ProseSegment } from '../markdown/reader';
+import { DISCUSSION_CUES, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { atomMatches, compileTerm, matchTermAt, type CompiledTerm } from './pattern';
+import { tokenize, type Token } from './tokenize';
+
+/** Confidence of a hit on the article's own wording. */
+const PHRASE_CONFIDENCE = 0.95;
+
+/** A symptom seen in one sentence, before it is placed in a document. */
+export interface Match {
+  symptom: Symptom;
+  /** Offsets relative to the scanned text. */
+  start: number;
+  end: number;
+  confidence: number;
+  via: 'phrase' | 'concept';
+}
+
+interface Occurrence {
+  term: number;
+  /** Token indices, end exclusive. */
+  from: number;
+  to: number;
+}
+
+interface CompiledRule {
+  symptom: Symptom;
+  via: 'phrase' | 'concept';
+  /** groups[g] = term ids; one of each group must occur. */
+  groups: number[][];
+  within: number;
+  ordered: boolean;
+  confidence: number;
+  highlight: 'span' | 'first';
+}
+
+interface SentenceIndex {
+  norms: string[];
+  pauseAfter: boolean[];
+  /** clause[i] = index of the clause holding token i */
+  clause: number[];
+  /** term id -> occurrences in this sentence */
+  occurrences: Map<number, Occurrence[]>;
+}
+
+/**
+ * The catalog compiled once: every term becomes a token automaton indexed by the words it
+ * can start with, so scanning a sentence costs a hash lookup per word plus the few
+ * automata that can start there. Linear in the document; no regular expressions.
+ */
+export class SymptomMatcher {
+  private readonly terms: CompiledTerm[] = [];
+  private readonly termIdBySource = new Map<string, number>();
+  private readonly byFirstWord = new Map<string, number[]>();
+  private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
+  private readonly rules: CompiledRule[] = [];
+  private readonly unlessTerms = new Map<string, number[]>();
+  private readonly cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
+
+  constructor(readonly catalog: Catalog) {
+    for (const symptom of catalog.symptoms) {
+      for (const phrase of symptom.phrases) {
+        const groups = [[this.termId(phrase, symptom.id)]];
+        this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first' });
+      }
+      for (const rule of symptom.concepts) this.rules.push(this.compileRule(symptom, rule));
+      this.unlessTerms.set(symptom.id, symptom.unless.map((term) => this.termId(term, symptom.id)));
+    }
+    const cueIds = (cues: string[][]) => cues.map((words) => this.termId(words.join(' '), 'cues'));
+    this.cueTerms = {
+      resolution: cueIds(RESOLUTION_CUES),
+      hypothetical: cueIds(HYPOTHETICAL_CUES),
+      discussion: cueIds(DISCUSSION_CUES),
+    };
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  get ruleCount(): number {
+    return this.rules.length;
+  }
+
+  private compileRule(symptom: Symptom, rule: ConceptRule): CompiledRule {
+    return {
+      symptom,
+      via: 'concept',
+      groups: rule.all.map((group) => group.map((term) => this.termId(term, symptom.id))),
+      within: rule.within,
+      ordered: rule.ordered,
+      confidence: rule.confidence,
+      highlight: rule.highlight,
+    };
+  }
+
+  private termId(source: string, owner: string): number {
+    const existing = this.termIdBySource.get(source);
+    if (existing !== undefined) return existing;
+    let term: CompiledTerm;
+    try {
+      term = compileTerm(source, this.catalog.lexicons);
+    } catch (error) {
+      throw new Error(`${owner}: ${(error as Error).message}`);
+    }
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.termIdBySource.set(source, id);
+    for (const atom of term.firstAtoms) {
+      if (atom.kind === 'word') {
+        const keys = atom.value === 'it' ? ['it', 'IT'] : [atom.value];
+        for (const key of keys) pushTo(this.byFirstWord, key, id);
+      } else if (atom.kind === 'prefix') {
+        const list = this.byFirstPrefix.get(atom.value.slice(0, 3)) ?? [];
+        list.push({ prefix: atom.value, term: id });
+        this.byFirstPrefix.set(atom.value.slice(0, 3), list);
+      }
+    }
+    return id;
+  }
+
+  /** All symptom matches in one prose segment. */
+  matchSegment(segment: ProseSegment): Match[] {
+    const tokens = tokenize(segment.text);
+    const positive = POSITIVE_CONTEXT.test([...segment.headings.slice(-2), segment.columnHeader ?? ''].join(' | '));
+    const matches: Match[] = [];
+    let sentenceStart = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!(tokens[i] as Token).sentenceEnd) continue;
+      matches.push(...this.matchSentence(tokens.slice(sentenceStart, i + 1), positive));
+      sentenceStart = i + 1;
+    }
+    return matches;
+  }
+
+  private matchSentence(tokens: Token[], positiveContext: boolean): Match[] {
+    const sentence = this.indexSentence(tokens);
+    if (this.anyOccurs(sentence, this.cueTerms.discussion)) return [];
+    const candidates: Match[] = [];
+    for (const rule of this.rules) {
+      const satisfied = this.satisfy(rule, sentence);
+      if (satisfied.length === 0) continue;
+      if (this.anyOccurs(sentence, this.unlessTerms.get(rule.symptom.id) ?? [])) continue;
+      for (const chosen of satisfied) {
+        if (this.isCancelled(sentence, chosen)) continue;
+        const highlighted = rule.highlight === 'first' ? [chosen[0] as Occurrence] : chosen;
+        const from = Math.min(...highlighted.map((o) => o.from));
+        const to = Math.max(...highlighted.map((o) => o.to));
+        candidates.push({
+          symptom: rule.symptom,
+          start: (tokens[from] as Token).start,
+          end: (tokens[to - 1] as Token).end,
+          confidence: positiveContext ? rule.confidence * POSITIVE_CONTEXT_FACTOR : rule.confidence,
+          via: rule.via,
+        });
+      }
+    }
+    return keepStrongestPerSpan(candidates);
+  }
+
+  private indexSentence(tokens: Token[]): SentenceIndex {
+    const norms = tokens.map((token) => token.norm);
+    let clauseNumber = 0;
+    const clause = tokens.map((token) => (token.clauseEnd ? clauseNumber++ : clauseNumber));
+    const occurrences = new Map<number, Occurrence[]>();
+    for (let index = 0; index < norms.length; index++) {
+      const norm = norms[index] as string;
+      const candidates = this.byFirstWord.get(norm) ?? [];
+      const prefixed = this.byFirstPrefix.get(norm.slice(0, 3)) ?? [];
+      const seen = new Set<number>();
+      const tryTerm = (term: number) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, norms.length);
+        if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
+      };
+      for (const term of candidates) tryTerm(term);
+      for (const { prefix, term } of prefixed) if (atomMatches({ kind: 'prefix', value: prefix }, norm)) tryTerm(term);
+    }
+    return { norms, clause, occurrences, pauseAfter: tokens.map((token) => token.pauseAfter) };
+  }
+
+  /**
+   * Ways to pick one occurrence per group, pairwise disjoint and within the rule's window.
+   * 'span' rules need only the first way; 'first' rules want one per anchor occurrence.
+   */
+  private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
+    const perGroup = rule.groups.map((group) => group.flatMap((term) => sentence.occurrences.get(term) ?? []));
+    if (perGroup.some((list) => list.length === 0)) return [];
+    const found: Occurrence[][] = [];
+    for (const anchor of perGroup[0] as Occurrence[]) {
+      const chosen = this.completeFrom(anchor, perGroup, rule);
+      if (!chosen) continue;
+      found.push(chosen);
+      if (rule.highlight === 'span') break;
+    }
+    return found;
+  }
+
+  private completeFrom(anchor: Occurrence, perGroup: Occurrence[][], rule: CompiledRule): Occurrence[] | null {
+    const chosen: Occurrence[] = [anchor];
+    for (let g = 1; g < perGroup.length; g++) {
+      const previous = chosen[chosen.length - 1] as Occurrence;
+      const candidates = (perGroup[g] as Occurrence[]).filter(
+        (o) => !chosen.some((c) => o.from < c.to && c.from < o.to) && (!rule.ordered || o.from >= previous.to),
+      );
+      if (candidates.length === 0) return null;
+      chosen.push(nearest(candidates, anchor));
+    }
+    const span = Math.max(...chosen.map((o) => o.to)) - Math.min(...chosen.map((o) => o.from));
+    return span <= rule.within ? chosen : null;
+  }
+
+  /** Negated just before a matched word, resolved, or hypothetical: not a live symptom. */
+  private isCancelled(sentence: SentenceIndex, chosen: Occurrence[]): boolean {
+    const covered = (index: number) => chosen.some((o) => index >= o.from && index < o.to);
+    for (const occurrence of chosen) {
+      for (let i = occurrence.from - 1; i >= Math.max(0, occurrence.from - NEGATION_WINDOW) && !sentence.pauseAfter[i]; i--) {
+        if (!covered(i) && NEGATORS.has(sentence.norms[i] as string)) return true;
+      }
+    }
+    // Resolution and hypothesis reach only the clauses the match spans: "not using IT anymore; going to a consultancy".
+    const first = Math.min(...chosen.map((o) => o.from));
+    const last = Math.max(...chosen.map((o) => o.to)) - 1;
+    const firstClause = sentence.clause[first] as number;
+    const lastClause = sentence.clause[last] as number;
+    const inScope = (o: Occurrence) =>
+      !chosen.some((c) => o.from < c.to && c.from < o.to) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
+    if (this.cueTerms.resolution.some((term) => (sentence.occurrences.get(term) ?? []).some(inScope))) return true;
+    return this.cueTerms.hypothetical.some((term) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && o.to <= first));
+  }
+
+  private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
+    return terms.some((term) => (sentence.occurrences.get(term)?.length ?? 0) > 0);
+  }
+}
+
+/** Per symptom, the most confident matches that do not overlap one another. */
+function keepStrongestPerSpan(candidates: Match[]): Match[] {
+  const kept: Match[] = [];
+  const byConfidence = [...candidates].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
+  for (const candidate of byConfidence) {
+    if (!kept.some((k) => k.symptom.id === candidate.symptom.id && overlaps(k, candidate))) kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function nearest(candidates: Occurrence[], anchor: Occurrence): Occurrence {
+  let best = candidates[0] as Occurrence;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.from - anchor.from) < Math.abs(best.from - anchor.from)) best = candidate;
+  }
+  return best;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

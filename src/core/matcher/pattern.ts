@@ -1,0 +1,169 @@
+import { expandWord, IT_DEPARTMENT } from './tokenize';
+
+/**
+ * The pattern language for phrasings, compiled to a small acyclic automaton over tokens.
+ * It has no loops and no backtracking, so a match costs at most (pattern size × its length)
+ * whatever the input: safe for patterns that users write.
+ *
+ *   term    := slot (' ' slot)*
+ *   slot    := alt ('/' alt)* '?'?        alternatives; '?' makes the slot optional
+ *   alt     := word | prefix* | @lexicon  word may be a contraction: "didn't" = did not
+ *   '..'    := up to three words of anything
+ */
+export type Atom = { kind: 'word'; value: string } | { kind: 'prefix'; value: string } | { kind: 'any' };
+
+interface Edge {
+  atom: Atom;
+  to: number;
+}
+
+export interface CompiledTerm {
+  source: string;
+  /** nodes[i] = outgoing edges and epsilon moves; node 0 starts, `accept` ends. */
+  edges: Edge[][];
+  epsilons: number[][];
+  accept: number;
+  firstAtoms: Atom[];
+}
+
+export class PatternError extends Error {}
+
+export type Lexicons = Readonly<Record<string, readonly string[]>>;
+
+const MIN_PREFIX_LENGTH = 3;
+const GAP_WORDS = 3;
+/** A bound on one pattern's automaton, so a pasted monster pattern is refused, not run. */
+const MAX_NODES = 4000;
+
+export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTerm {
+  const builder = new AutomatonBuilder(source);
+  const start = builder.node();
+  const accept = builder.sequence(start, source, lexicons, 0);
+  const firstAtoms = builder.firstAtoms(start);
+  if (firstAtoms.some((atom) => atom.kind === 'any')) throw new PatternError(`"${source}" must not start with a gap`);
+  if (builder.acceptsEmpty(start, accept)) throw new PatternError(`"${source}" can match nothing at all`);
+  return { source, edges: builder.edges, epsilons: builder.epsilons, accept, firstAtoms };
+}
+
+class AutomatonBuilder {
+  readonly edges: Edge[][] = [];
+  readonly epsilons: number[][] = [];
+
+  constructor(private readonly source: string) {}
+
+  node(): number {
+    if (this.edges.length >= MAX_NODES) throw new PatternError(`"${this.source}" is too large once its word lists are expanded`);
+    this.edges.push([]);
+    this.epsilons.push([]);
+    return this.edges.length - 1;
+  }
+
+  /** Builds `text` starting at `from`; returns the node reached at its end. */
+  sequence(from: number, text: string, lexicons: Lexicons, depth: number): number {
+    const slots = text.trim().split(/\s+/).filter(Boolean);
+    if (slots.length === 0) throw new PatternError(`empty pattern in "${this.source}"`);
+    let current = from;
+    for (const slot of slots) current = this.slot(current, slot, lexicons, depth);
+    return current;
+  }
+
+  private slot(from: number, slot: string, lexicons: Lexicons, depth: number): number {
+    const to = this.node();
+    if (slot === '..') {
+      let current = from;
+      for (let i = 0; i < GAP_WORDS; i++) {
+        const next = i === GAP_WORDS - 1 ? to : this.node();
+        this.edges[current]?.push({ atom: { kind: 'any' }, to: next });
+        this.epsilons[current]?.push(next);
+        current = next;
+      }
+      return to;
+    }
+    const optional = slot.endsWith('?');
+    const body = optional ? slot.slice(0, -1) : slot;
+    const alternatives = body.split('/');
+    if (alternatives.some((alt) => alt === '')) throw new PatternError(`empty alternative in "${slot}" of "${this.source}"`);
+    for (const alt of alternatives) this.alternative(from, to, alt, lexicons, depth);
+    if (optional) this.epsilons[from]?.push(to);
+    return to;
+  }
+
+  private alternative(from: number, to: number, alt: string, lexicons: Lexicons, depth: number): void {
+    if (alt.startsWith('@')) {
+      const entries = lexicons[alt.slice(1)];
+      if (!entries) throw new PatternError(`unknown word list "${alt}" in "${this.source}"`);
+      if (depth > 2) throw new PatternError(`word lists nest too deeply at "${alt}" in "${this.source}"`);
+      for (const entry of entries) {
+        const end = this.sequence(from, entry, lexicons, depth + 1);
+        this.epsilons[end]?.push(to);
+      }
+      return;
+    }
+    const atoms = parseAlternative(alt, this.source);
+    let current = from;
+    atoms.forEach((atom, index) => {
+      const next = index === atoms.length - 1 ? to : this.node();
+      this.edges[current]?.push({ atom, to: next });
+      current = next;
+    });
+  }
+
+  firstAtoms(start: number): Atom[] {
+    const atoms: Atom[] = [];
+    for (const node of closure(this.epsilons, [start])) for (const edge of this.edges[node] ?? []) atoms.push(edge.atom);
+    return atoms;
+  }
+
+  acceptsEmpty(start: number, accept: number): boolean {
+    return closure(this.epsilons, [start]).has(accept);
+  }
+}
+
+function parseAlternative(alt: string, source: string): Atom[] {
+  if (!/^[\p{L}\p{N}'’-]+\*?$/u.test(alt)) throw new PatternError(`"${alt}" in "${source}" is not a word, a prefix* or a @list`);
+  if (alt.endsWith('*')) {
+    const prefix = alt.slice(0, -1).toLowerCase();
+    if (prefix.length < MIN_PREFIX_LENGTH) throw new PatternError(`prefix "${alt}" in "${source}" needs at least ${MIN_PREFIX_LENGTH} letters`);
+    return [{ kind: 'prefix', value: prefix }];
+  }
+  const words = alt.split('-').filter(Boolean);
+  return words.flatMap((word) => expandWord(word.replace(/’/g, "'")).map((value) => ({ kind: 'word', value }) as Atom));
+}
+
+export function closure(epsilons: number[][], nodes: Iterable<number>): Set<number> {
+  const seen = new Set<number>();
+  const stack = [...nodes];
+  while (stack.length) {
+    const node = stack.pop() as number;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    for (const next of epsilons[node] ?? []) stack.push(next);
+  }
+  return seen;
+}
+
+export function atomMatches(atom: Atom, norm: string): boolean {
+  switch (atom.kind) {
+    case 'any':
+      return true;
+    case 'prefix':
+      return norm.startsWith(atom.value) && norm !== IT_DEPARTMENT;
+    case 'word':
+      // A pattern's lower-case "it" accepts both; "IT" means only the department.
+      return atom.value === norm || (atom.value === 'it' && norm === IT_DEPARTMENT);
+  }
+}
+
+/** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
+export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
+  let active = closure(term.epsilons, [0]);
+  let best = -1;
+  for (let index = startIndex; index < limit && active.size > 0; index++) {
+    const norm = norms[index] as string;
+    const next: number[] = [];
+    for (const node of active) for (const edge of term.edges[node] ?? []) if (atomMatches(edge.atom, norm)) next.push(edge.to);
+    active = closure(term.epsilons, next);
+    if (active.has(term.accept)) best = index + 1;
+  }
+  return best;
+}

@@ -1,0 +1,115 @@
+/**
+ * Words of prose as normalised tokens that remember where they came from.
+ * Contractions expand ("doesn't" -> does not), curly apostrophes straighten, case folds,
+ * except that the all-caps department "IT" stays distinct from the pronoun "it".
+ */
+export interface Token {
+  /** Normalised form matched against patterns. */
+  norm: string;
+  /** Offsets into the scanned text; expanded tokens share their word's range. */
+  start: number;
+  end: number;
+  /** True when a sentence ends right after this token. */
+  sentenceEnd: boolean;
+  /** True when a clause ends right after this token (; : — – or a sentence end). */
+  clauseEnd: boolean;
+  /** True when any punctuation pause (a comma too) follows this token: negation does not reach across it. */
+  pauseAfter: boolean;
+}
+
+/** The department, written "IT"; patterns spell it "IT" too. */
+export const IT_DEPARTMENT = 'IT';
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u2018][\p{L}]+)*/gu;
+const APOSTROPHES = /[\u2019\u02bc\u2018]/g;
+const CLAUSE_BREAK = /^["'\u201d\u2019)]*\s*(?:[;:(\u2014\u2013]|--|-\s|,\s*but\b)/;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'approx', 'cf', 'no']);
+
+const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
+  "won't": ['will', 'not'],
+  "can't": ['can', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  cannot: ['can', 'not'],
+  "let's": ['let', 'us'],
+  "y'all": ['you', 'all'],
+};
+
+/** Apostrophe-less spellings people type in chat-style notes. */
+const BARE_CONTRACTIONS: Record<string, string[]> = {
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  cant: ['can', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  hadnt: ['had', 'not'],
+  wouldnt: ['would', 'not'],
+  shouldnt: ['should', 'not'],
+  couldnt: ['could', 'not'],
+  ive: ['i', 'have'],
+  weve: ['we', 'have'],
+  theyve: ['they', 'have'],
+  youre: ['you', 'are'],
+  theyre: ['they', 'are'],
+};
+
+const SUFFIX_EXPANSIONS: [suffix: string, expansion: string][] = [
+  ["n't", 'not'],
+  ["'ve", 'have'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+];
+
+/** Pronouns whose "'s" is "is"; for other words it is a possessive and dropped. */
+const S_MEANS_IS = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'everything', 'nothing', 'everyone']);
+
+export function expandWord(word: string): string[] {
+  if (word === 'IT' || /^IT'[sS]$/.test(word)) return [IT_DEPARTMENT];
+  const lower = word.toLowerCase();
+  const irregular = IRREGULAR_CONTRACTIONS[lower] ?? BARE_CONTRACTIONS[lower];
+  if (irregular) return irregular;
+  if (!lower.includes("'")) return [lower];
+  for (const [suffix, expansion] of SUFFIX_EXPANSIONS) {
+    if (lower.endsWith(suffix) && lower.length > suffix.length) return [lower.slice(0, -suffix.length), expansion];
+  }
+  if (lower.endsWith("'s")) {
+    const base = lower.slice(0, -2);
+    return S_MEANS_IS.has(base) ? [base, 'is'] : [base];
+  }
+  return [lower.replace(/'/g, '')];
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const raw = match[0];
+    const end = start + raw.length;
+    for (const norm of expandWord(raw.replace(APOSTROPHES, "'"))) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
+    const last = tokens[tokens.length - 1];
+    if (last && endsSentence(text, end, raw)) last.sentenceEnd = last.clauseEnd = true;
+    else if (last && CLAUSE_BREAK.test(text.slice(end, end + 4))) last.clauseEnd = true;
+    if (last) last.pauseAfter = last.clauseEnd || /^["'\u201d\u2019)]*\s*,/.test(text.slice(end, end + 3));
+  }
+  const last = tokens[tokens.length - 1];
+  if (last) last.sentenceEnd = last.clauseEnd = true;
+  return tokens;
+}
+
+/** A sentence ends at . ! ? (or several) followed by space or the end, unless the word is an abbreviation. */
+function endsSentence(text: string, wordEnd: number, word: string): boolean {
+  let i = wordEnd;
+  while (i < text.length && /["'\u201d\u2019)*_\]]/.test(text[i] as string)) i += 1;
+  const mark = text[i];
+  if (mark !== '.' && mark !== '!' && mark !== '?') return false;
+  if (mark === '.' && (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase()))) return false;
+  while (i < text.length && /[.!?"'\u201d\u2019)*_\]]/.test(text[i] as string)) i += 1;
+  return i >= text.length || /\s/.test(text[i] as string);
+}

@@ -1,0 +1,50 @@
+/** The illness stages of an IT–business relationship, mildest first. */
+export const STAGES = ['early', 'middle', 'advanced', 'end'] as const;
+export type Stage = (typeof STAGES)[number];
+export type DocumentStage = 'healthy' | Stage;
+export const DOCUMENT_STAGES: readonly DocumentStage[] = ['healthy', ...STAGES];
+
+export const SIDES = ['business', 'it', 'both'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** The article's names for each stage, shown next to the stage id. */
+export const STAGE_ILLNESS: Record<DocumentStage, string> = {
+  healthy: 'healthy',
+  early: 'the sniffles',
+  middle: 'the flu',
+  advanced: 'pneumonia',
+  end: 'death and reincarnation',
+};
+
+export function stageRank(stage: DocumentStage): number {
+  return DOCUMENT_STAGES.indexOf(stage);
+}
+
+/** A position as VS Code counts it: 0-based line, 0-based UTF-16 column. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Finding {
+  symptom: string;
+  stage: Stage;
+  side: Side;
+  /** Offsets into the document text (BOM excluded), end exclusive. */
+  startOffset: number;
+  endOffset: number;
+  range: Range;
+  /** The matched source text, exactly as written. */
+  text: string;
+  /** 0..1: how sure the matcher is that this is the symptom, not a look-alike. */
+  confidence: number;
+  /** 'phrase' for the article's wording, 'concept' for a recognised paraphrase. */
+  via: 'phrase' | 'concept';
+  message: string;
+  treatments: string[];
+}
