@@ -44,6 +44,7 @@ export function analyzeRetro(source: string, options: AnalyzeOptions = {}): Retr
       if (disabled.has(match.symptom.id) || isSuppressed(document.suppressions, match.symptom.id, range.start.line)) continue;
       all.push({
         symptom: match.symptom.id,
+        title: match.symptom.title,
         stage: match.symptom.stage,
         side: match.symptom.side,
         startOffset,

@@ -33,6 +33,8 @@ export interface Range {
 
 export interface Finding {
   symptom: string;
+  /** The symptom's short title. */
+  title: string;
   stage: Stage;
   side: Side;
   /** Offsets into the document text (BOM excluded), end exclusive. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BUILT_IN_LEXICONS } from './lexicons';
 import { LexiconsSchema, SymptomSchema, TreatmentSchema, type Catalog } from './schema';
 import { BUILT_IN_SYMPTOMS } from './symptoms';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SIDES, STAGES } from '../types';
 
 export const TREATMENT_IDS = [

@@ -1,0 +1,142 @@
+import { parseArgs } from 'node:util';
+import { analyzeRetro, createMatcher, DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
+import { stageRank, STAGES } from '../core/types';
+import { discoverFiles, readTextFile, type FileProblem } from './files';
+import { formatMarkdown } from './formatters/markdown';
+import { formatSarif } from './formatters/sarif';
+import { ansiPalette, formatText } from './formatters/text';
+import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
+import { version } from '../../package.json';
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const DEFAULT_MAX_FILE_SIZE_KB = 1024;
+
+export const USAGE = `Usage: retro-health report [options] <file|dir|glob>...
+
+Reads retrospective markdown files, highlights symptoms of a strained IT–business
+relationship, diagnoses each retro's stage and recommends treatments.
+Directories are searched for *.md; quote globs so the shell leaves them alone.
+
+Options:
+  --format <text|json|markdown|sarif>   output format (default: text)
+  --fail-on <early|middle|advanced|end> exit 1 when any retro reaches this stage
+  --min-confidence <0..1>               report findings at least this sure (default: ${DEFAULT_MIN_CONFIDENCE})
+  --max-file-size-kb <n>                skip larger files with an error (default: ${DEFAULT_MAX_FILE_SIZE_KB})
+  --no-color                            plain text even on a terminal (NO_COLOR is honoured too)
+  -h, --help                            show this help
+  -v, --version                         print the version
+
+Exit codes: 0 ok · 1 a retro reached --fail-on · 2 a file could not be analysed or the command line is wrong.
+`;
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export class UsageError extends Error {}
+
+export function runCli(argv: string[], io: CliIO): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string' },
+        'min-confidence': { type: 'string' },
+        'max-file-size-kb': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`retro-health: ${(error as Error).message.split('\n')[0]}. Try --help.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  try {
+    const [command, ...paths] = positionals;
+    if (command !== 'report') throw new UsageError(command ? `unknown command "${command}"` : 'missing command "report"');
+    const options = validateOptions(values);
+    return report(paths.length ? paths : ['.'], options, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`retro-health: ${error.message}. Try --help.\n`);
+    return 2;
+  }
+}
+
+interface ReportOptions {
+  format: Format;
+  failOn: (typeof STAGES)[number] | undefined;
+  minConfidence: number;
+  maxBytes: number;
+  color: boolean;
+}
+
+function validateOptions(values: Record<string, string | boolean | undefined>): ReportOptions {
+  const format = values.format as string;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${format}" (use ${FORMATS.join(', ')})`);
+  const failOn = values['fail-on'] as string | undefined;
+  if (failOn !== undefined && !(STAGES as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on stage "${failOn}" (use ${STAGES.join(', ')})`);
+  const minConfidence = numberOption(values['min-confidence'], '--min-confidence', DEFAULT_MIN_CONFIDENCE, 0, 1);
+  const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
+  return { format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
+}
+
+function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${name} must be a number from ${min} to ${max}, not "${String(raw)}"`);
+  return value;
+}
+
+function report(paths: string[], options: ReportOptions, io: CliIO): number {
+  const { files, problems } = discoverFiles(paths);
+  const errors: FileProblem[] = [...problems];
+  const matcher = createMatcher();
+  const documents: ReportDocument[] = [];
+  for (const file of files) {
+    const read = readTextFile(file, options.maxBytes);
+    if (!read.ok) {
+      errors.push({ file, message: read.message });
+      continue;
+    }
+    documents.push(toReportDocument(file, analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence })));
+  }
+  const result = buildReport(version, documents, errors);
+  io.stdout(render(result, options, io, matcher.catalog));
+  for (const error of errors) io.stderr(`retro-health: ${error.file}: ${error.message}\n`);
+  if (errors.length > 0) return 2;
+  if (options.failOn && documents.some((document) => stageRank(document.stage) >= stageRank(options.failOn as never))) return 1;
+  return 0;
+}
+
+function render(result: Report, options: ReportOptions, io: CliIO, catalog: Parameters<typeof formatSarif>[1]): string {
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(result, null, 2) + '\n';
+    case 'markdown':
+      return formatMarkdown(result);
+    case 'sarif':
+      return formatSarif(result, catalog);
+    case 'text': {
+      const color = options.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+      return formatText({ ...result, errors: [] }, ansiPalette(color || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0')));
+    }
+  }
+}
