@@ -56,7 +56,9 @@ export function runCli(argv: string[], io: CliIO): number {
       },
     });
   } catch (error) {
-    io.stderr(`retro-health: ${(error as Error).message.split('\n')[0]}. Try --help.\n`);
+    const message = (error as Error).message;
+    const option = /option '([^']+)'/i.exec(message)?.[1];
+    io.stderr(`retro-health: ${option ? `unknown option "${option}"` : message.split('. ')[0]}. Try --help.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
