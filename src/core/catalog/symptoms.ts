@@ -16,15 +16,20 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['@it', 'they/them'],
+          ['@it', 'they/them', '(you|you lot|you guys)'],
           [
-            'do/does/did not really/just/even? get/understand/grasp/see/know what/how/why',
-            'have/has no clue/idea what/how/why',
-            'never understand*',
+            'do/does/did not really/just/even/still? get/understand/grasp/see/know',
+            'still do/does/did not really? get/understand/grasp/know',
+            'have/has no clue/idea',
+            'never really? understand/understood/understands/got/get/grasped/grasp/knew',
             'clueless about',
-            'fail*/failed to understand',
+            'fail/fails/failed to understand',
           ],
-          ['we/us/our/the? business/customers/domain/process/processes/need/needs/month-end/world/users/job/work'],
+          [
+            'what/how/why .. need/needs/needed/want/wants/work/works/happens/operate/operates/do/does/is/are',
+            'the/our business/customers/domain/process/processes/needs/world/users/job/work',
+            'us',
+          ],
         ],
         within: 14,
         ordered: true,
@@ -36,14 +41,14 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       },
       {
         all: [
-          ['we/devs/developers/engineers'],
-          ['do/does/did not really? understand/get/know how/what/why', 'have no idea/clue how/what/why'],
-          ['@business', 'they/them/their'],
-          ['work/works/need/needs/want/wants/do/does/operate/operates/use'],
+          ['(feel/feels/felt/think/thinks/say/says/said/complain/complained|told us)', 'according to'],
+          ['we/devs/developers/engineers/IT'],
+          ['do/does/did not really? understand/get/know', 'have no idea/clue'],
+          ['how/what/why .. work/works/need/needs/want/wants/do/does/operate/operates/happens'],
         ],
-        within: 14,
+        within: 16,
         ordered: true,
-        confidence: 0.7,
+        confidence: 0.75,
       },
     ],
     treatments: ['behind-the-curtain', 'find-root-causes', 'admit-the-problem'],
@@ -64,12 +69,27 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['i/we/they/@business'], ['do/does/did not have time/any time for', 'no time for', 'too busy for'], ['workshop*/session*/meeting*/this/questions/refinement/requirements/walkthrough*/interview*']],
+        all: [['i/we/they/@business'], ['do/does/did not have (time|any time) for', 'no time for', 'too busy for'], ['workshop*/session*/meeting*/this/questions/refinement/requirements/walkthrough*/interview*']],
         within: 8,
         ordered: true,
         confidence: 0.65,
       },
       { all: [['@business'], ['everything is/was urgent', 'everything is/was top? priority', 'marked/marks/marking everything/all urgent/p1/critical']], within: 10, confidence: 0.7 },
+      {
+        all: [['skip/skipping/forget/drop/bypass the? review/testing/tests/refinement/requirements/process/qa/uat/paperwork'], ['need/needs/needed/want/wants/wanted it/this/that']],
+        within: 10,
+        confidence: 0.8,
+      },
+      {
+        all: [
+          ['need/needs/needed/want/wants/wanted/expect/expects/expected it/this/that/them/everything'],
+          ['live/done/shipped/out/ready/working/deployed/finished', 'in production'],
+          ['by/before friday/monday/tuesday/wednesday/thursday/tomorrow/tonight/eod/morning', 'by end of day/week', 'by the weekend', 'asap', 'right now', 'immediately', 'yesterday'],
+        ],
+        within: 10,
+        ordered: true,
+        confidence: 0.7,
+      },
     ],
     treatments: ['behind-the-curtain', 'find-root-causes', 'admit-the-problem'],
   },
@@ -85,11 +105,11 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['@it'],
           [
-            'slow to respond/react/reply/answer/deliver/get back/pick up',
+            'slow to (respond/react/reply/answer/deliver|get back|pick up)',
             'take/takes/took/taking forever/ages',
             'take/takes/took/taking weeks/months',
             'take/takes/took/taking a month/week/year',
-            'never respond*/reply/replies/answer/answers/get/gets back',
+            'never (respond*/reply/replies/answer/answers|get/gets back)',
             'unresponsive',
             'sat/sits/sitting in their? queue/backlog for? weeks/months',
           ],
@@ -104,6 +124,26 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       { all: [['wait/waits/waited/waiting weeks/months/forever/ages on/for'], ['@it']], within: 6, ordered: true, confidence: 0.8 },
+      {
+        all: [['wait/waits/waited/waiting'], ['month/months/weeks/week/ages/forever/quarter/year'], ['from/for/on us/IT/@it', 'any change/fix/answer/response from us/IT']],
+        within: 12,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['sitting/sat/sits/stuck/languishing/languished/languishes/parked/waiting/waited/rotting'], ['in our/their/the/IT queue/backlog/inbox/pipeline/list', 'for'], ['weeks/months/month/ages/forever/year/quarter']],
+        within: 12,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['raise/raised/ask/asked/request/requested/log/logged/file/filed/submit/submitted/send/sent'], ['it/they/requests/tickets/request/ticket .. sits/sat/sitting/waits/stuck/languishes/rots'], ['for .. month/months/weeks/week/ages/forever']],
+        within: 12,
+        ordered: true,
+        confidence: 0.75,
+      },
+      { all: [['black hole', 'void'], ['ticket/tickets/queue/request/requests/backlog/helpdesk/inbox/@it']], within: 10, confidence: 0.8 },
+      { all: [['request/requests/ask/asks/change/changes/ticket/tickets/fix/fixes'], ['take/takes/took/taking us/them/IT? (too long|forever|ages)']], within: 8, ordered: true, confidence: 0.75 },
     ],
     treatments: ['behind-the-curtain', 'keep-the-trains-running', 'find-root-causes'],
   },
@@ -136,6 +176,30 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['requirements/scope/priorities/specs'], ['kept/keep/keeps changing/shifting/moving/flipping', 'changed/shifted every day/week/sprint/standup', 'were a moving target', 'constantly changed/changing/shifting']], within: 6, ordered: true, confidence: 0.75 },
+      {
+        all: [
+          ['@business', 'they/he/she'],
+          ['changed/change/changes/changing/switched/swapped/reversed/flipped/rewrote/rewritten/reworked/redid/redone/revised/moved/bumped'],
+          ['again/twice/thrice/repeatedly/constantly/weekly/daily', 'three/four/five/several/multiple times', 'every week/day/sprint/standup', 'third/fourth time', 'mid-sprint', 'and back', 'back and forth'],
+        ],
+        within: 18,
+        confidence: 0.8,
+      },
+      {
+        all: [
+          ['changed/rewritten/reworked/redone/revised/altered/swapped/reversed/flipped/redesigned'],
+          ['again/twice/thrice', 'yet again', 'three/four times', 'third/fourth/second time'],
+          ['after/mid-sprint/midway/halfway', 'inside/within/during the sprint', 'code freeze', 'after we built/shipped/started'],
+        ],
+        within: 14,
+        confidence: 0.75,
+      },
+      {
+        all: [['swapped/switched/changed/flipped/reversed/bumped/dropped/asked/wanted'], ['and back', 'back on top', 'back again', 'then back', 'then .. again', 'back and forth']],
+        within: 20,
+        ordered: true,
+        confidence: 0.7,
+      },
     ],
     treatments: ['find-root-causes', 'behind-the-curtain', 'admit-the-problem'],
   },
@@ -163,6 +227,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'arrived/arriving/landed/landing',
             'late/last-minute',
             'found out about',
+            'only got/were/was specified/defined/written/clarified/agreed/raised/mentioned',
+            'specified/defined/clarified/agreed/written after',
           ],
           ['@acceptance-testing'],
         ],
@@ -170,7 +236,17 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.85,
       },
       {
-        all: [['only/first/not until'], ['mentioned/raised/asked for/requested/brought up/flagged/noticed/surfaced/came up/told us/discovered/found'], ['@acceptance-testing']],
+        all: [
+          ['@requirement'],
+          ['discovered/found/surfaced/surfacing/identified/uncovered/came/arrived/raised/added/captured/gathered/clarified/emerged/appeared/landed/changed'],
+          ['too late', 'very late', 'so late', 'late in the game/day/sprint/project/cycle', 'at the last minute/moment', 'after the build', 'after build started', 'after we had? built/shipped', 'after code freeze', 'after development'],
+        ],
+        within: 12,
+        ordered: true,
+        confidence: 0.8,
+      },
+      {
+        all: [['only/first/not until'], ['mentioned/raised/asked for/requested/brought up/flagged/noticed/surfaced/came up/told us/discovered/found/appeared/landed/emerged', 'came/come to light', 'showed/turned/popped up'], ['@acceptance-testing']],
         within: 10,
         ordered: true,
         confidence: 0.75,
@@ -191,7 +267,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['@business'],
           [
-            'do/does/did/will/would not make/find/give/spend/invest/put in/have time',
+            'do/does/did/will/would not (make|find|give|spend|invest|put in|have) time',
             'never make/makes/made/find/finds/found time',
             'too busy',
             'no time',
@@ -213,6 +289,21 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
+        all: [
+          ['(nobody|no one|none of them)', 'not one person'],
+          ['could/would/will/did/can/was/were'],
+          ['find/spare/make/give/attend/join/show/come'],
+          ['time/hour/minutes/slot/refinement/workshop/session/walkthrough/review/demo/@requirement', 'an hour', 'half an hour'],
+        ],
+        within: 16,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['could/can not/never get/find/book .. into/to/for/at refinement/workshops/workshop/walkthrough/walkthroughs/review/reviews/session/sessions/planning/demo/demos']],
+        confidence: 0.7,
+      },
+      {
         all: [['workshop/workshops/session/sessions/refinement/walkthrough/interviews'], ['cancelled/canceled/skipped/postponed/rescheduled'], ['by/because @business']],
         within: 10,
         ordered: true,
@@ -232,18 +323,25 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['not only was the new system late', 'cost twice as much as they said it would', 'does not do half the things we need'],
     concepts: [
       {
-        all: [['late/delayed/slipped/overdue', 'months behind', 'missed the date/deadline'], ['over budget', 'overran/overrun', 'cost/costs twice/double/triple', 'twice/double the estimate/budget/cost/quote', 'blew/blown the budget']],
+        all: [
+          ['late/delayed/slipped/overdue', 'months behind', 'missed the date/deadline'],
+          ['over budget', 'over its/the/their/our budget', 'overran/overrun', 'cost/costs .. twice/double/triple', 'twice/double the estimate/budget/cost/quote', 'blew/blown the budget'],
+        ],
         within: 16,
         confidence: 0.85,
       },
       {
-        all: [['cost/costs/costing/spent/spend/price/budget'], ['twice/double/triple/2x/3x', 'two/three times', 'twice as much', 'ballooned/overran/exploded']],
-        within: 8,
+        all: [
+          ['cost/costs/costing/spent/spend/bill/price', 'came to', 'ran to'],
+          ['twice/double/triple/2x/3x', 'two/three times', 'twice as much'],
+          ['estimate/estimated/quote/quoted/budget/budgeted/planned/approved/forecast/original/said/promised/expected/that/what'],
+        ],
+        within: 12,
         ordered: true,
-        confidence: 0.7,
+        confidence: 0.75,
       },
       {
-        all: [['do/does/did/can/could/will not do/handle/cover/support', 'cannot do/handle/cover/support', 'only does/do/did/handles/covers/supports', 'missing/lacks/lacking'], ['half/most/much'], ['what/of/the things/features/functionality/requirements'], ['need/needs/needed/asked/wanted/require/requires/required']],
+        all: [['do/does/did/can/could/will not do/handle/cover/support', 'cannot do/handle/cover/support', 'only does/do/did/handles/covers/supports', 'missing/lacks/lacking'], ['half/most/much'], ['(what|of|the things/features/functionality/requirements)'], ['need/needs/needed/asked/wanted/require/requires/required']],
         within: 12,
         ordered: true,
         confidence: 0.8,
@@ -264,11 +362,29 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['new/mandatory/extra/additional/added/adding/introduced/introduce/introducing/enforced/enforce/enforcing/imposed/impose/imposing/required/requires/require/instituted/installed', 'rolled/rolling/roll out'],
           ['change request/requests/board/form/forms', 'change advisory board', 'cab', 'approval process/board/step/steps/gate/gates/workflow', 'sign-off process/step/steps', 'governance/methodology/paperwork/intake', 'intake form/forms/process', 'stage gate/gates', 'request form/forms', 'approval/ticketing/intake/request process/processes'],
-          ['@business', 'every request/change/ask', 'all requests/changes/asks', 'business requests'],
+          ['@business', 'every request/change/ask', 'all requests/changes/asks', 'business requests', 'anything .. asks/ask/wants/requests'],
         ],
         within: 16,
         confidence: 0.75,
       },
+      {
+        all: [
+          ['every/all/any'],
+          ['request/requests/change/changes/ask/asks/story/stories/idea/ideas'],
+          ['(must|has to|have to|needs to|need to|now|will) go/get through', 'goes/go/gets through', 'must? be approved/signed/filed/submitted'],
+          ['intake/form/forms/template/board/cab/triage/approval/sign-off/signoff/refinement/ticket/committee/gate/process'],
+        ],
+        within: 20,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['unless/until'], ['filled/fill/fills/completed/complete/signed/sign/submitted/submit/raised/raise/approved'], ['our/the (template/form/forms/ticket/intake/sign-off/paperwork/checklist|change request)']],
+        within: 12,
+        ordered: true,
+        confidence: 0.7,
+      },
+      { all: [['added/adding/introduced/introducing/more'], ['process/processes/governance/gates/controls/bureaucracy'], ['to control/manage/contain/stop/reduce/limit churn/change/changes/scope/requests/demand']], within: 10, ordered: true, confidence: 0.75 },
       {
         all: [['added/adding/hired/hiring/brought/bring/introduced/introducing/put/inserted/new/extra/layer'], ['@analyst'], ['between/bridge/bridging/liaise/translate/sit/sits/interface/buffer/gatekeep*']],
         within: 12,
@@ -287,7 +403,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "The business experiences IT's process as bureaucracy that stops anything from getting done.",
     phrases: ['wound up in red tape', 'you can not get anything done'],
     concepts: [
-      { all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through endless/so many/all the hoops']], confidence: 0.75 },
+      { all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through (endless|so many|all the) hoops']], confidence: 0.75 },
       {
         all: [
           ['forms/paperwork/approvals/approval/sign-offs/signoffs/tickets/process/processes/committee/committees/governance/gatekeeping'],
@@ -297,6 +413,26 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['three/four/five/six/seven/several/multiple/endless/so many'], ['approvals/sign-offs/signoffs/forms/signatures'], ['just/only/to/for/before']], within: 8, ordered: true, confidence: 0.7 },
+      { all: [['weeks/days/months/week/month'], ['of forms/approvals/paperwork/sign-offs/signoffs/tickets/process/meetings/back-and-forth']], within: 4, ordered: true, confidence: 0.75 },
+      {
+        all: [['ticket/form/sign-off/signoff/approval/review/signature/signatures/cab/board/slot'], ['ticket/form/sign-off/signoff/approval/review/signature/signatures/cab/board/slot'], ['just/only/simply to/for']],
+        within: 18,
+        ordered: true,
+        confidence: 0.7,
+      },
+      {
+        all: [['every/each/any'], ['change/request/tweak/fix/release/deploy'], ['(needs/requires/need/require|must have|goes through)'], ['cab/form/forms/signature/signatures/sign-off/signoff/approval/approvals/ticket/board']],
+        within: 12,
+        ordered: true,
+        confidence: 0.7,
+      },
+      { all: [['wait/waits/waited/waiting'], ['week/weeks/days/month/months'], ['just/only to']], within: 14, ordered: true, confidence: 0.75 },
+      {
+        all: [['form/forms/process/approval/approvals/paperwork/sign-off/sign-offs/board/gate/gates/cab'], ['slowing/slows/slowed/slow .. down', 'holding .. up', 'blocking/blocks']],
+        within: 8,
+        ordered: true,
+        confidence: 0.7,
+      },
     ],
     unless: ['rack', 'cable', 'cables', 'tape measure', 'duct', 'masking', 'roll of', 'floor', 'label', 'labels', 'ribbon', 'wrapped', 'crime scene', 'scissors'],
     treatments: ['behind-the-curtain', 'find-root-causes', 'think-competitively'],
@@ -312,7 +448,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       {
         all: [
           ['@analyst'],
-          ['just/every bit as bad/slow/useless/clueless/bureaucratic as', 'no better than', 'as slow as', 'as useless as', 'worse than', 'another layer/hoop/bottleneck/gatekeeper', 'just slow/slows/slowed things/everything down', 'bottleneck', 'add/added/adds nothing/no value', 'lost in translation', 'just pass/passes/passed messages/things along'],
+          ['(just|every bit) as bad/slow/useless/clueless/bureaucratic as', 'no better than', 'as slow as', 'as useless as', 'worse than', 'another layer/hoop/bottleneck/gatekeeper', 'just slow/slows/slowed things/everything down', 'bottleneck', 'add/added/adds (nothing|no value)', 'lost in translation', 'just pass/passes/passed messages/things along'],
         ],
         within: 12,
         confidence: 0.8,
@@ -334,12 +470,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
           [
             'project manager/managers/management',
             'pm/pms',
-            'push/pushing/pushed/pushes us/deadlines/dates/the project',
+            'push/pushing/pushed/pushes (us|deadlines|dates|the project)',
             'chase/chasing/chased/chases us/people/for',
             'nag/nagging/nagged/hound/hounding/hounded',
             'act/acting/acted/acts like/as managers/bosses/taskmasters/police',
             'micromanag*',
-            'force/forcing/forced/forces the project/deadlines/us',
+            'force/forcing/forced/forces (the project|deadlines|us)',
             'or a? project manager',
           ],
         ],
@@ -361,13 +497,21 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           [
             'do/does/did not know what they/it are/were/is/was doing',
-            'no/any idea/clue what they/it are/were/is/was doing',
+            'no/any idea/clue what they/it/he/she are/were/is/was doing/asking/talking/on',
+            'do/does/did not understand/know their/its/his/her own',
+            'never understood their/its own',
             'if .. knew/know/understood what they/it are/were/was/is doing',
-            'would not have these/any/half these/our? problems if',
+            'would not have (these|any|half these|our)? problems if',
             'amateur hour',
           ],
         ],
         confidence: 0.8,
+      },
+      {
+        all: [['@it', '@business', 'they/them/those/developers/analysts/underwriters'], ['are/were .. amateurs/incompetent/clowns/cowboys/clueless/useless/hopeless', 'amateur hour']],
+        within: 8,
+        ordered: true,
+        confidence: 0.75,
       },
       {
         all: [['all/entirely/totally/completely/always'], ['their/its/@it/@business fault', 'on them/their side', 'their/its problem']],
@@ -388,7 +532,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['need/needs/needed/want/lack/lacks/lacking/missing/without/undocumented/if only', 'no/not/never'],
+          ['(need/needs/needed/want/lack/lacks/lacking/missing/without/undocumented|if only)', 'no/not/never'],
           ['well-documented/documented/defined/written/mapped/clear/consistent'],
           ['business process/processes/workflow/workflows/rules', 'their process/processes/workflow/workflows/procedures', '@business process/processes/workflow/workflows'],
         ],
@@ -397,7 +541,17 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['nobody/no one/none of them'], ['can/could explain/tell us/describe/write down/knows/knew'], ['how the? process/processes/workflow/business works/work/runs', 'what the? process/workflow is']],
+        all: [
+          ['until/unless/before/first'],
+          ['writes/write/wrote/written/document/documents/documented/hands/hand/gives/give/maps/map/describes/describe/spells/spell'],
+          ['how .. work/works/happen/happens/run/runs/operate/operates/done', 'step-by-step', 'process/processes/workflow/workflows/procedure/procedures'],
+        ],
+        within: 20,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['(nobody|no one|none of them)'], ['can/could (explain|tell us|describe|write down|knows|knew)'], ['how the? process/processes/workflow/business works/work/runs', 'what the? process/workflow is']],
         within: 10,
         ordered: true,
         confidence: 0.75,
@@ -420,6 +574,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       { all: [['tell/tells/telling/told/dictate/dictating/lecture/lecturing'], ['us/IT/the business'], ['how to do/run our? job/jobs/work/department/team/IT/business']], within: 8, ordered: true, confidence: 0.7 },
+      {
+        all: [['fix/fixing/sort/sorting/clean/cleaning/tidy/tidying/straighten/get'], ['its/their/your/our own'], ['(before|instead of|rather than)']],
+        within: 14,
+        ordered: true,
+        confidence: 0.8,
+      },
     ],
     treatments: ['admit-the-problem', 'find-root-causes', 'behind-the-curtain'],
   },
@@ -433,7 +593,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['gave/given/give/giving up waiting/on', 'stopped/stop waiting', 'tired/sick of waiting', 'instead of/rather than waiting', 'without waiting', 'went/go/goes/going/gone/working/worked around', 'bypass/bypassed/bypassing/circumvent*', 'without'],
+          ['gave/given/give/giving up waiting/on', 'stopped/stop waiting', 'tired/sick of waiting', 'instead of/rather than waiting', 'without waiting', 'went/go/goes/going/gone/working/worked around', 'bypass/bypassed/bypassing/circumvent*'],
           ['@it', 'us'],
         ],
         within: 8,
@@ -449,6 +609,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         within: 18,
         confidence: 0.75,
       },
+      { all: [['(stopped/stop|gave/given up|tired of) waiting', 'stopped/stop/quit asking'], ['own/themselves/itself/ourselves', 'in-house']], within: 16, ordered: true, confidence: 0.8 },
+      { all: [['easier/quicker/faster/simpler'], ['do/build/make/fix/write .. ourselves/themselves']], within: 8, ordered: true, confidence: 0.55 },
     ],
     treatments: ['think-competitively', 'behind-the-curtain', 'find-root-causes'],
   },
@@ -483,6 +645,10 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['telephone game', 'broken telephone', 'chinese whispers', 'game of whispers']], confidence: 0.8 },
+      { all: [['too/so many', 'multiple/several/many/endless'], ['hops/layers/handoffs/hand-offs/middlemen/intermediaries/levels/people/steps/proxies'], ['between']], within: 6, ordered: true, confidence: 0.8 },
+      { all: [['then to/via/through'], ['then to/via/through'], ['then to/via/through']], within: 30, ordered: true, confidence: 0.75 },
+      { all: [['through/via'], ['@analyst'], ['@analyst']], within: 16, ordered: true, confidence: 0.75 },
+      { all: [['→'], ['→'], ['→'], ['@analyst', '@business']], within: 24, confidence: 0.75 },
       {
         all: [['passed/pass/passes/went/goes/go/relayed/filtered/travelled/traveled/traveling/travels through/via'], ['three/four/five/six/seven/several/multiple/many/so many/two/2/3/4/5 people/analysts/layers/hands/teams/handoffs/intermediaries']],
         within: 6,
@@ -504,7 +670,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       {
         all: [
           ['@business'],
-          ['hired/hires/hiring/has/have/had/built/build/set up/spun up/started/created/formed/runs/running/staffed/got'],
+          ['(hired/hires/hiring/has/have/had/built/build/started/created/formed/runs/running/staffed/got|set/spun up)'],
           ['its/their own', 'in-house', 'a private'],
           ['developers/devs/engineers/programmers/contractors/platform/automation/analytics/data/dev/tech/it/IT/engineering team/teams/developers?', 'developers/devs/engineers/programmers/contractors/systems/apps/database/databases'],
         ],
@@ -512,6 +678,20 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         ordered: true,
         confidence: 0.8,
       },
+      {
+        all: [['(hired/hiring/has/have/had/built/started/formed/runs/running/staffed/got|set/spun up|brought in)'], ['developers/devs/engineers/programmers/contractors/analysts/coders'], ['of its/their own', 'its/their own']],
+        within: 10,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['@business'], ['has/have/had/runs/run/running/maintains/built/builds/set up'], ['its/their own'], ['team/sandbox/tooling/stack/platform/system/systems/database/environment/release/developers/devs/engineers/tech/it/IT/servers/vm/crew/squad']],
+        within: 12,
+        ordered: true,
+        confidence: 0.8,
+      },
+      { all: [['@business'], ['own'], ['crew/team/squad/developers/devs/engineers/programmers/contractors/coders/python/tech/IT/platform/systems/servers']], within: 4, ordered: true, confidence: 0.75 },
+      { all: [['@business'], ['no-code/low-code/airtable/zapier/powerapps/retool/bubble/webflow', 'access database', 'vba macros']], within: 14, ordered: true, confidence: 0.7 },
     ],
     unless: ['shadow dom', 'shadowing', 'shadowed', 'drop shadow', 'box-shadow', 'shadow copy', 'shadow mode', 'shadow traffic'],
     treatments: ['think-competitively', 'behind-the-curtain', 'keep-the-trains-running', 'outside-facilitator'],
@@ -526,12 +706,27 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['not/never support/supporting/supports/touch/touching/maintain/maintaining/run/own/fix/deploy/operate/host', 'no longer support/supporting/touch/maintain/run/host', 'refuse/refuses/refused/refusing to support/touch/maintain/run/own/host/take', 'stop/stopped/stops supporting/maintaining/hosting', 'done supporting/maintaining', 'washed our/their hands of'],
-          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by someone else/others/them/@business', 'outside IT', 'not on our/their stack/list/catalog'],
+          [
+            'not/never support/supporting/supports/touch/touching/maintain/maintaining/run/own/fix/deploy/operate/host',
+            'not going to support/touch/maintain/fix/run/look',
+            'not spending/spend .. time on',
+            'no longer support/supporting/touch/maintain/run/host',
+            'refuse/refuses/refused/refusing to support/touch/maintain/run/own/host/take',
+            'stop/stopped/stops supporting/maintaining/hosting',
+            'done supporting/maintaining',
+            'washed our/their hands of',
+            'not our problem',
+          ],
+          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'never built/wrote/created/made', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by (someone else|others|them|@business)', 'outside IT', 'not on our/their stack/list/catalog'],
         ],
-        within: 14,
-        ordered: true,
+        within: 16,
         confidence: 0.85,
+      },
+      {
+        all: [['(nothing|no system/app/tool)'], ['support rota/list/queue', 'on-call/rota/runbook', 'we support/support'], ['unless'], ['came/comes/come (out of|from|through)', 'we built/build/wrote/made']],
+        within: 16,
+        ordered: true,
+        confidence: 0.8,
       },
     ],
     treatments: ['keep-the-trains-running', 'think-competitively', 'behind-the-curtain'],
@@ -546,7 +741,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['IT manager/lead/head/director/boss/leadership/management', 'head of IT', 'CIO/CTO', 'their manager/lead/boss'],
+          ['IT/infrastructure/infra/dev/development/engineering/ops/operations/platform/delivery/tech/technology manager/lead/head/director/boss/leadership/management', 'head of IT', 'CIO/CTO', 'their manager/lead/boss'],
           ['not cutting it', 'not up to the job/task/it', 'out of his/her/their depth', 'not good enough', 'in over his/her/their head', 'is/was clueless/incompetent/useless/hopeless', 'has/needs to go', 'should go', 'is/was failing us'],
         ],
         within: 10,
@@ -567,12 +762,13 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       {
         all: [
           ['my/our own? guys/team/people/folks/devs/developers/engineers/analysts/staff'],
-          ['better/faster/quicker/cheaper/smarter/more competent than IT/them/they/IT/@it', 'run/runs/ran circles around IT/them/@it', 'outperform/outperforms/outperformed/outdeliver* IT/them/@it'],
+          ['(better/faster/quicker/cheaper/smarter|more competent) than IT/them/they/@it', 'run/runs/ran circles around IT/them/@it', 'outperform/outperforms/outperformed/outdeliver* IT/them/@it'],
         ],
         within: 10,
         ordered: true,
         confidence: 0.8,
       },
+      { all: [['(better/faster/smarter/quicker/cheaper|more competent)'], ['than we are', 'than us', 'than you/your', 'than IT/@it']], within: 8, ordered: true, confidence: 0.7 },
     ],
     treatments: ['think-competitively', 'behind-the-curtain', 'outside-facilitator'],
   },
@@ -591,6 +787,13 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['fire/sack/axe/disband/defund/scrap/dissolve', 'get rid of', 'shut down'], ['the? @it']], within: 4, ordered: true, confidence: 0.75 },
+      { all: [['fired/sacked/axed/disbanded/defunded/scrapped'], ['budget/headcount/funding/money'], ['handed/given/moved/transferred/shifted/redirected']], within: 16, ordered: true, confidence: 0.8 },
+      {
+        all: [['move/moving/give/giving/transfer/shift/take/hand/handed/redirect/reallocate/divert'], ['budget/headcount/funding/money/funds'], ['to/across/over'], ['his/her/my/our/their own', 'to @business', 'to us/me', 'my team']],
+        within: 14,
+        ordered: true,
+        confidence: 0.75,
+      },
     ],
     treatments: ['think-competitively', 'outside-facilitator', 'admit-the-problem'],
   },
@@ -606,9 +809,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['say/saying/said/says no', 'turn/turns/turned/turning down', 'reject/rejects/rejected/rejecting/refuse/refused/refusing/decline/declined/declining', 'stop/stopped accepting/taking', 'not accept/take on'],
+          ['say/saying/said/says no', 'turn/turns/turned/turning down', 'reject/rejects/rejected/rejecting/refuse/refused/refusing/decline/declined/declining', 'stop/stopped accepting/taking', 'not (accept|take on)'],
           ['request/requests/work/projects/project/demands/asks/everything/anything/them/it'],
-          ['even if/when/though', 'regardless', 'no matter'],
+          ['even if/when/though', 'even the ones', 'regardless', 'no matter', 'funded or not', 'paid or not'],
           ['money/budget/funding/fund/funds/pay/pays/paid/paying'],
         ],
         within: 22,
@@ -616,7 +819,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.85,
       },
       {
-        all: [['say/saying/said no to/reject/rejects/rejected/rejecting/refuse/refusing/decline/declining/turn down/turning down', 'freeze on'], ['all/every/any'], ['new? @business? requests/request/asks/work/projects', '@business']],
+        all: [['(say/saying/said no to|reject/rejects/rejected/rejecting/refuse/refusing/decline/declining|turn/turning down)', 'freeze on'], ['all/every/any'], ['new? @business? request/requests/asks/work/project/projects', 'new .. request/requests/project/projects', '@business']],
         within: 8,
         ordered: true,
         confidence: 0.75,
@@ -636,13 +839,19 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['hire/hires/hired/hiring/engage/engaged/engaging/sign/signed/signing/contract/contracted/going to/go to/went to/switch/switched/switching/turn/turned/turning/bring/bringing/brought/moving/moved/using/use/pay/paying'],
           ['@outside', 'aaa consulting'],
-          ['instead of/rather than', 'instead', 'not IT', 'around IT', 'bypass/bypassing', 'without IT', 'know what they are doing', 'better than IT/us/@it', 'than IT/us'],
+          ['instead of/rather than', 'instead', 'not IT', 'around IT', 'bypass/bypassing', 'without IT', 'know what they are doing', 'better than IT/us/@it', 'than IT/us', 'to replace'],
         ],
         within: 18,
         confidence: 0.8,
       },
       {
-        all: [['not using/use', 'stop/stopped/stops using', 'done with', 'give/gave/given up on'], ['@it'], ['anymore/any more', 'going to', 'instead', '@outside']],
+        all: [['@business'], ['(hired/hires/hiring/signed/signs/engaged/engages/contracted|brought in|went/goes to)'], ['@outside'], ['to build/run/develop/deliver/create/make/replace/rebuild/take over']],
+        within: 16,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['not using/use', 'stop/stopped/stops using', 'done with', 'give/gave/given up on'], ['@it'], ['(anymore|any more)', 'going to', 'instead', '@outside']],
         within: 12,
         ordered: true,
         confidence: 0.85,
@@ -658,11 +867,18 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'People in IT stop answering the business at all; contact itself has become something to avoid.',
     phrases: ['stopped answering the phone when I know it is my business client'],
     concepts: [
-      { all: [['let/lets/letting/send/sends/sending/sent/go/goes/going/went/straight/calls/call'], ['to voicemail/voice-mail', 'to voice mail']], within: 8, ordered: true, confidence: 0.85 },
+      { all: [['let/lets/letting/send/sends/sending/sent/go/goes/going/went/straight/calls/call'], ['to voicemail/voice-mail', 'to voice mail', 'ring out', 'go unanswered', 'ring and ring']], within: 8, ordered: true, confidence: 0.85 },
+      { all: [['number/name/call/calls'], ['comes/pops/shows/flashes/lights', 'rings'], ['not (pick up|answer)', 'ignore/ignoring it', 'let it ring']], within: 10, ordered: true, confidence: 0.8 },
+      {
+        all: [['skipping/skipped/skip/ditching/ditched/dodging/dodged/bailing/bailed/avoiding/avoided'], ['sync/meeting/meetings/check-in/call/calls/catch-up/standup/review'], ['without telling/notice/warning', 'on purpose', 'deliberately']],
+        within: 16,
+        ordered: true,
+        confidence: 0.8,
+      },
       {
         all: [
           ['i/we/devs/developers/ops/IT/people/folks/team/engineers/half'],
-          ['stopped/stop answering/returning/picking up/replying/responding', 'not answer/answering/return/returning/pick up/picking up', 'avoid/avoiding answering/picking up', 'screen/screening/screened'],
+          ['stopped/stop (answering/returning/replying/responding|picking up)', 'not (answer/answering/return/returning|pick/picking up)', 'avoid/avoiding (answering|picking up)', 'screen/screening/screened'],
           ['phone/phones/call/calls/emails/e-mails/messages/slack/pings/dms/their'],
         ],
         within: 10,
@@ -670,12 +886,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['avoid/avoiding/avoided/dodge/dodging/dodged/duck/ducking/hide/hiding from', 'stay/staying/stayed away from', 'steer/steering clear of'], ['@business', 'their/the? client/clients/stakeholder/stakeholders/requester/requesters', 'their calls/emails/messages/meetings']],
+        all: [['avoid/avoiding/avoided/dodge/dodging/dodged/duck/ducking/hide/hiding from', 'stay/staying/stayed away from', 'steer/steering clear of'], ['the? @business', 'their/the? client/clients/stakeholder/stakeholders/requester/requesters', 'their calls/emails/messages/meetings', 'the .. lead/manager/owner/director/head/client']],
         within: 5,
         ordered: true,
         confidence: 0.75,
       },
-      { all: [['ignore/ignores/ignored/ignoring/mute/muted/muting'], ['@business', 'their/client/clients'], ['call/calls/emails/e-mails/messages/pings/requests/tickets/slack/channel']], within: 6, ordered: true, confidence: 0.75 },
+      { all: [['ignore/ignores/ignored/ignoring/mute/muted/muting'], ['@business', 'their/client/clients'], ['call/calls/emails/e-mails/messages/pings/requests/tickets/slack/channel']], within: 8, ordered: true, confidence: 0.75 },
     ],
     unless: ['battery', 'spam', 'notifications'],
     treatments: ['outside-facilitator', 'admit-the-problem', 'behind-the-curtain'],
@@ -689,18 +905,20 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['time for some new leadership in IT'],
     concepts: [
       {
-        all: [['replace/replaced/replacing/fire/fired/firing/oust/ousted/sack/sacked/remove/removing/get rid of/change/changing'], ['the? CIO/CTO', 'head of IT', 'IT director/leadership/head/manager/management/leaders/boss']],
+        all: [['(replace/replaced/replacing/fire/fired/firing/oust/ousted/sack/sacked/remove/removing/change/changing|get rid of)'], ['the? CIO/CTO', 'head of IT', 'IT director/leadership/head/manager/management/leaders/boss']],
         within: 6,
         ordered: true,
         confidence: 0.8,
       },
       {
-        all: [['time for', 'need/needs/needed/want/wants/wanted/should/calls for/calling for/talk of/talking about/asking for/pushing for/demand/demanding'], ['new/different/fresh/better'], ['IT leadership/leaders/director/head/boss/management', 'leadership/leaders in/of/for IT', 'CIO/CTO', 'head of IT']],
+        all: [['time for', '(need/needs/needed/want/wants/wanted/should/demand/demanding|calls/calling for|talk of|talking about|asking/pushing for)'], ['new/different/fresh/better'], ['IT leadership/leaders/director/head/boss/management', 'leadership/leaders in/of/for IT', 'CIO/CTO', 'head of IT']],
         within: 10,
         ordered: true,
         confidence: 0.8,
       },
       { all: [['the? CIO/CTO', 'head of IT', 'IT director/head/boss'], ['has/needs to go', 'should/must go', 'should/must/will be replaced/fired', 'should/must step down', 'on thin ice']], within: 6, ordered: true, confidence: 0.8 },
+      { all: [['CIO/CTO', 'head of IT', 'IT director/head/leadership'], ['chair/seat/role/job/post/position'], ['(new/replacement/replace/change/options|someone else)']], within: 12, confidence: 0.75 },
+      { all: [['fresh/new leadership/leaders for/in/of technology/tech/IT/engineering']], confidence: 0.75 },
     ],
     treatments: ['outside-facilitator', 'admit-the-problem', 'best-practices-after-basics'],
   },
@@ -713,8 +931,14 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['maybe we should outsource the IT department'],
     concepts: [
       {
-        all: [['outsource/outsourced/outsourcing/outsources/offshore/offshoring/offshored', 'contract/farm out', 'hand/handing/handed over', 'managed service/services provider/firm', 'managed-services'], ['the? whole? @it', 'all of IT', 'our jobs', 'IT department', 'development/engineering', 'the dev team']],
+        all: [['outsource/outsourced/outsourcing/outsources/offshore/offshoring/offshored', 'contract/farm out', 'hand/handing/handed/hands over?', 'managed service/services provider/firm', 'managed-services'], ['the? whole? @it', 'all of IT', 'our jobs', 'IT department', 'development/engineering', 'the dev team']],
         within: 5,
+        ordered: true,
+        confidence: 0.8,
+      },
+      {
+        all: [['managed service/services provider/firm/partner', 'managed-services provider/firm', 'outsourcer/outsourcers', 'offshore team/vendor/provider'], ['take/taking/takes over', 'run/running/operate/handle'], ['service/help desk', 'helpdesk/infrastructure/servers/support/operations/development', '@it']],
+        within: 12,
         ordered: true,
         confidence: 0.8,
       },

@@ -9,6 +9,8 @@ export const NEGATORS = new Set([
   'zero', 'avoid', 'avoided', 'avoiding', 'prevent', 'prevented', 'preventing', 'stopped', 'stop', 'ended', 'lack',
 ]);
 export const NEGATION_WINDOW = 3;
+/** A clause that opens with one of these is denied as a whole ("No one in the business has…"). */
+export const SUBJECT_NEGATORS = new Set(['no', 'nobody', 'none', 'nothing', 'neither', 'never']);
 
 /** Multi-word cues are token sequences; any one in the sentence (outside the match) cancels it. */
 export const RESOLUTION_CUES: string[][] = [

@@ -1,6 +1,6 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
-import { DISCUSSION_CUES, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { DISCUSSION_CUES, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { atomMatches, compileTerm, matchTermAt, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
@@ -124,19 +124,25 @@ export class SymptomMatcher {
   matchSegment(segment: ProseSegment): Match[] {
     const tokens = tokenize(segment.text);
     const positive = POSITIVE_CONTEXT.test([...segment.headings.slice(-2), segment.columnHeader ?? ''].join(' | '));
-    const matches: Match[] = [];
+    const sentences: Token[][] = [];
     let sentenceStart = 0;
     for (let i = 0; i < tokens.length; i++) {
       if (!(tokens[i] as Token).sentenceEnd) continue;
-      matches.push(...this.matchSentence(tokens.slice(sentenceStart, i + 1), positive));
+      sentences.push(tokens.slice(sentenceStart, i + 1));
       sentenceStart = i + 1;
     }
+    const indexed = sentences.map((sentence) => this.indexSentence(sentence));
+    // Talk about the article or the model anywhere in a paragraph makes the whole paragraph discussion.
+    if (indexed.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion))) return [];
+    const matches: Match[] = [];
+    indexed.forEach((sentence, index) => {
+      if (isAnsweredNo(segment.text, sentences[index] as Token[], sentences[index + 1])) return;
+      matches.push(...this.matchSentence(sentences[index] as Token[], sentence, positive));
+    });
     return matches;
   }
 
-  private matchSentence(tokens: Token[], positiveContext: boolean): Match[] {
-    const sentence = this.indexSentence(tokens);
-    if (this.anyOccurs(sentence, this.cueTerms.discussion)) return [];
+  private matchSentence(tokens: Token[], sentence: SentenceIndex, positiveContext: boolean): Match[] {
     const candidates: Match[] = [];
     for (const rule of this.rules) {
       const satisfied = this.satisfy(rule, sentence);
@@ -220,6 +226,9 @@ export class SymptomMatcher {
         if (!covered(i) && NEGATORS.has(sentence.norms[i] as string)) return true;
       }
     }
+    // "Nobody in the business has gone around us": a negated subject negates its clause.
+    const firstClauseStart = sentence.clause.indexOf(sentence.clause[Math.min(...chosen.map((o) => o.from))] as number);
+    if (!covered(firstClauseStart) && SUBJECT_NEGATORS.has(sentence.norms[firstClauseStart] as string)) return true;
     // Resolution and hypothesis reach only the clauses the match spans: "not using IT anymore; going to a consultancy".
     const first = Math.min(...chosen.map((o) => o.from));
     const last = Math.max(...chosen.map((o) => o.to)) - 1;
@@ -234,6 +243,13 @@ export class SymptomMatcher {
   private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
     return terms.some((term) => (sentence.occurrences.get(term)?.length ?? 0) > 0);
   }
+}
+
+/** "Red tape? Not this time." A short question answered by a negation is not a symptom. */
+function isAnsweredNo(text: string, sentence: Token[], next: Token[] | undefined): boolean {
+  const last = sentence[sentence.length - 1];
+  if (!last || !next || text[last.end] !== '?') return false;
+  return SUBJECT_NEGATORS.has((next[0] as Token).norm) || ['nope', 'not'].includes((next[0] as Token).norm);
 }
 
 /** Per symptom, the most confident matches that do not overlap one another. */

@@ -6,7 +6,8 @@ import { expandWord, IT_DEPARTMENT } from './tokenize';
  * whatever the input: safe for patterns that users write.
  *
  *   term    := slot (' ' slot)*
- *   slot    := alt ('/' alt)* '?'?        alternatives; '?' makes the slot optional
+ *   slot    := alt ('/' alt)* '?'?        one-word alternatives; '?' makes the slot optional
+ *            | '(' term ('|' term)* ')' '?'?   alternatives of several words: (gave up|tired of)
  *   alt     := word | prefix* | @lexicon  word may be a contraction: "didn't" = did not
  *   '..'    := up to three words of anything
  */
@@ -60,7 +61,7 @@ class AutomatonBuilder {
 
   /** Builds `text` starting at `from`; returns the node reached at its end. */
   sequence(from: number, text: string, lexicons: Lexicons, depth: number): number {
-    const slots = text.trim().split(/\s+/).filter(Boolean);
+    const slots = splitSlots(text, this.source);
     if (slots.length === 0) throw new PatternError(`empty pattern in "${this.source}"`);
     let current = from;
     for (const slot of slots) current = this.slot(current, slot, lexicons, depth);
@@ -81,6 +82,15 @@ class AutomatonBuilder {
     }
     const optional = slot.endsWith('?');
     const body = optional ? slot.slice(0, -1) : slot;
+    if (body.startsWith('(')) {
+      if (depth > 2) throw new PatternError(`parentheses nest too deeply in "${this.source}"`);
+      for (const alternative of body.slice(1, -1).split('|')) {
+        const end = this.sequence(from, alternative, lexicons, depth + 1);
+        this.epsilons[end]?.push(to);
+      }
+      if (optional) this.epsilons[from]?.push(to);
+      return to;
+    }
     const alternatives = body.split('/');
     if (alternatives.some((alt) => alt === '')) throw new PatternError(`empty alternative in "${slot}" of "${this.source}"`);
     for (const alt of alternatives) this.alternative(from, to, alt, lexicons, depth);
@@ -119,7 +129,32 @@ class AutomatonBuilder {
   }
 }
 
+/** Splits a term on spaces outside parentheses; "(a b|c)" stays one slot. */
+function splitSlots(text: string, source: string): string[] {
+  const slots: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text.trim()) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (depth < 0 || depth > 1) throw new PatternError(`unbalanced or nested parentheses in "${source}"`);
+    if (/\s/.test(char) && depth === 0) {
+      if (current) slots.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (depth !== 0) throw new PatternError(`unbalanced parentheses in "${source}"`);
+  if (current) slots.push(current);
+  for (const slot of slots) {
+    if (slot.includes('(') && !/^\([^()]+\)\??$/.test(slot)) throw new PatternError(`"${slot}" in "${source}": parentheses must enclose a whole slot`);
+  }
+  return slots;
+}
+
 function parseAlternative(alt: string, source: string): Atom[] {
+  if (alt === '\u2192') return [{ kind: 'word', value: alt }];
   if (!/^[\p{L}\p{N}'’-]+\*?$/u.test(alt)) throw new PatternError(`"${alt}" in "${source}" is not a word, a prefix* or a @list`);
   if (alt.endsWith('*')) {
     const prefix = alt.slice(0, -1).toLowerCase();

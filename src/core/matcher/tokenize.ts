@@ -20,7 +20,9 @@ export interface Token {
 /** The department, written "IT"; patterns spell it "IT" too. */
 export const IT_DEPARTMENT = 'IT';
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u2018][\p{L}]+)*/gu;
+/** Words, plus arrows: "floor lead → BA → analyst → us" is a chain people draw in notes. */
+const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u2018][\p{L}]+)*|\u2192|->/gu;
+export const ARROW = '\u2192';
 const APOSTROPHES = /[\u2019\u02bc\u2018]/g;
 const CLAUSE_BREAK = /^["'\u201d\u2019)]*\s*(?:[;:(\u2014\u2013]|--|-\s|,\s*but\b)/;
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'approx', 'cf', 'no']);
@@ -71,6 +73,7 @@ const SUFFIX_EXPANSIONS: [suffix: string, expansion: string][] = [
 const S_MEANS_IS = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'everything', 'nothing', 'everyone']);
 
 export function expandWord(word: string): string[] {
+  if (word === '->') return [ARROW];
   if (word === 'IT' || /^IT'[sS]$/.test(word)) return [IT_DEPARTMENT];
   const lower = word.toLowerCase();
   const irregular = IRREGULAR_CONTRACTIONS[lower] ?? BARE_CONTRACTIONS[lower];
