@@ -35,6 +35,7 @@ export const BUILT_IN_LEXICONS: Lexicons = {
   ],
   requirement: [
     'requirement*',
+    'rules',
     'req/reqs',
     'acceptance? criteria',
     'spec/specs/specification*',
@@ -50,7 +51,7 @@ export const BUILT_IN_LEXICONS: Lexicons = {
     'uat',
     'user acceptance testing/test/tests/phase?',
     'acceptance test*',
-    'acceptance phase',
+    'acceptance phase/environment/env/stage',
     'user test*',
     'testing with users',
     'sign-off/signoff',

@@ -246,7 +246,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['only/first/not until'], ['mentioned/raised/asked for/requested/brought up/flagged/noticed/surfaced/came up/told us/discovered/found/appeared/landed/emerged', 'came/come to light', 'showed/turned/popped up'], ['@acceptance-testing']],
+        all: [['(only|first|not until)'], ['(mentioned/raised/requested/flagged/noticed/surfaced/discovered/found/appeared/landed/emerged/specified|asked for|brought up|came up|told us)', 'came/come to light', 'showed/turned/popped up'], ['@acceptance-testing']],
         within: 10,
         ordered: true,
         confidence: 0.75,
@@ -379,7 +379,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
-        all: [['unless/until'], ['filled/fill/fills/completed/complete/signed/sign/submitted/submit/raised/raise/approved'], ['our/the (template/form/forms/ticket/intake/sign-off/paperwork/checklist|change request)']],
+        all: [['unless/until', '(no|nothing) .. unless/until'], ['filled/fill/fills/completed/complete/signed/sign/submitted/submit/raised/raise/approved'], ['our/the (template/form/forms/ticket/intake/sign-off/paperwork/checklist|change request)']],
         within: 12,
         ordered: true,
         confidence: 0.7,
@@ -403,7 +403,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "The business experiences IT's process as bureaucracy that stops anything from getting done.",
     phrases: ['wound up in red tape', 'you can not get anything done'],
     concepts: [
-      { all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through (endless|so many|all the) hoops']], confidence: 0.75 },
+      {
+        all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through (endless|so many|all the) hoops']],
+        confidence: 0.75,
+        // The literal tape: on racks, doors, cables and boxes.
+        unless: ['rack/racks/cable/cables/duct/masking/floor/label/labels/ribbon/wrapped/scissors/door/doors/aisle/box/boxes/wall/desk/roll', 'tape measure', 'crime scene', 'across the', 'stuck on', 'left/put/stick red tape'],
+      },
       {
         all: [
           ['forms/paperwork/approvals/approval/sign-offs/signoffs/tickets/process/processes/committee/committees/governance/gatekeeping'],
@@ -412,7 +417,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         within: 14,
         confidence: 0.8,
       },
-      { all: [['three/four/five/six/seven/several/multiple/endless/so many'], ['approvals/sign-offs/signoffs/forms/signatures'], ['just/only/to/for/before']], within: 8, ordered: true, confidence: 0.7 },
+      { all: [['(three/four/five/six/seven/several/multiple/endless|so many)'], ['approvals/sign-offs/signoffs/forms/signatures'], ['just/only/to/for/before']], within: 8, ordered: true, confidence: 0.7 },
       { all: [['weeks/days/months/week/month'], ['of forms/approvals/paperwork/sign-offs/signoffs/tickets/process/meetings/back-and-forth']], within: 4, ordered: true, confidence: 0.75 },
       {
         all: [['ticket/form/sign-off/signoff/approval/review/signature/signatures/cab/board/slot'], ['ticket/form/sign-off/signoff/approval/review/signature/signatures/cab/board/slot'], ['just/only/simply to/for']],
@@ -434,7 +439,6 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.7,
       },
     ],
-    unless: ['rack', 'cable', 'cables', 'tape measure', 'duct', 'masking', 'roll of', 'floor', 'label', 'labels', 'ribbon', 'wrapped', 'crime scene', 'scissors'],
     treatments: ['behind-the-curtain', 'find-root-causes', 'think-competitively'],
   },
   {
@@ -471,7 +475,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'project manager/managers/management',
             'pm/pms',
             'push/pushing/pushed/pushes (us|deadlines|dates|the project)',
-            'chase/chasing/chased/chases us/people/for',
+            'chase/chasing/chased/chases us/people/for/dates/deadlines/status/updates/sign-off',
+            'running/run/runs/ran stand-ups/standups/status calls/the status call',
             'nag/nagging/nagged/hound/hounding/hounded',
             'act/acting/acted/acts like/as managers/bosses/taskmasters/police',
             'micromanag*',
@@ -542,7 +547,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       },
       {
         all: [
-          ['until/unless/before/first'],
+          ['until/unless/before/first', 'not .. until/unless'],
           ['writes/write/wrote/written/document/documents/documented/hands/hand/gives/give/maps/map/describes/describe/spells/spell'],
           ['how .. work/works/happen/happens/run/runs/operate/operates/done', 'step-by-step', 'process/processes/workflow/workflows/procedure/procedures'],
         ],
@@ -573,7 +578,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         ],
         confidence: 0.75,
       },
-      { all: [['tell/tells/telling/told/dictate/dictating/lecture/lecturing'], ['us/IT/the business'], ['how to do/run our? job/jobs/work/department/team/IT/business']], within: 8, ordered: true, confidence: 0.7 },
+      { all: [['tell/tells/telling/told/dictate/dictating/lecture/lecturing'], ['(us|IT|the business)'], ['how to do/run our? job/jobs/work/department/team/IT/business']], within: 8, ordered: true, confidence: 0.7 },
       {
         all: [['fix/fixing/sort/sorting/clean/cleaning/tidy/tidying/straighten/get'], ['its/their/your/our own'], ['(before|instead of|rather than)']],
         within: 14,
@@ -650,7 +655,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       { all: [['through/via'], ['@analyst'], ['@analyst']], within: 16, ordered: true, confidence: 0.75 },
       { all: [['→'], ['→'], ['→'], ['@analyst', '@business']], within: 24, confidence: 0.75 },
       {
-        all: [['passed/pass/passes/went/goes/go/relayed/filtered/travelled/traveled/traveling/travels through/via'], ['three/four/five/six/seven/several/multiple/many/so many/two/2/3/4/5 people/analysts/layers/hands/teams/handoffs/intermediaries']],
+        all: [['passed/pass/passes/went/goes/go/relayed/filtered/travelled/traveled/traveling/travels through/via'], ['(three/four/five/six/seven/several/multiple/many/two/2/3/4/5|so many) people/analysts/layers/hands/teams/handoffs/intermediaries']],
         within: 6,
         ordered: true,
         confidence: 0.8,
@@ -685,7 +690,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
-        all: [['@business'], ['has/have/had/runs/run/running/maintains/built/builds/set up'], ['its/their own'], ['team/sandbox/tooling/stack/platform/system/systems/database/environment/release/developers/devs/engineers/tech/it/IT/servers/vm/crew/squad']],
+        all: [['@business'], ['(has/have/had/runs/run/running/maintains/built/builds|set up)'], ['its/their own'], ['team/sandbox/tooling/stack/platform/system/systems/database/environment/release/developers/devs/engineers/tech/it/IT/servers/vm/crew/squad']],
         within: 12,
         ordered: true,
         confidence: 0.8,
@@ -837,7 +842,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['hire/hires/hired/hiring/engage/engaged/engaging/sign/signed/signing/contract/contracted/going to/go to/went to/switch/switched/switching/turn/turned/turning/bring/bringing/brought/moving/moved/using/use/pay/paying'],
+          ['(hire/hires/hired/hiring/engage/engaged/engaging/sign/signed/signing/contract/contracted/switch/switched/switching/turn/turned/turning/bring/bringing/brought/moving/moved/using/use/pay/paying|going/go/went to)'],
           ['@outside', 'aaa consulting'],
           ['instead of/rather than', 'instead', 'not IT', 'around IT', 'bypass/bypassing', 'without IT', 'know what they are doing', 'better than IT/us/@it', 'than IT/us', 'to replace'],
         ],
@@ -845,7 +850,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['@business'], ['(hired/hires/hiring/signed/signs/engaged/engages/contracted|brought in|went/goes to)'], ['@outside'], ['to build/run/develop/deliver/create/make/replace/rebuild/take over']],
+        all: [['@business'], ['(hired/hires/hiring/signed/signs/engaged/engages/contracted|brought in|went/goes to)'], ['@outside'], ['to (build/run/develop/deliver/create/make/replace/rebuild|take over)']],
         within: 16,
         ordered: true,
         confidence: 0.75,

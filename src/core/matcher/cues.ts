@@ -15,12 +15,12 @@ export const SUBJECT_NEGATORS = new Set(['no', 'nobody', 'none', 'nothing', 'nei
 /** Multi-word cues are token sequences; any one in the sentence (outside the match) cancels it. */
 export const RESOLUTION_CUES: string[][] = [
   ['resolved'], ['fixed'], ['solved'], ['improved'], ['improving'], ['no', 'longer'], ['used', 'to'], ['went', 'away'],
-  ['gone', 'away'], ['are', 'gone'], ['is', 'gone'], ['were', 'gone'], ['anymore'], ['fewer'], ['for', 'once'], ['thing', 'of', 'the', 'past'],
+  ['gone', 'away'], ['are', 'gone'], ['is', 'gone'], ['were', 'gone'], ['fewer'], ['for', 'once'], ['thing', 'of', 'the', 'past'],
   ['since', 'we', 'started'], ['since', 'we', 'added'], ['since', 'we', 'introduced'], ['not', 'once'], ['none', 'of'],
 ];
 
 export const HYPOTHETICAL_CUES: string[][] = [
-  ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk'], ['might'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
+  ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk', 'that'], ['risk', 'is'], ['at', 'risk'], ['might'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
   ['pre', 'mortem'], ['premortem'], ['worst', 'case'], ['hypothetically'],
 ];
 
@@ -29,7 +29,12 @@ export const DISCUSSION_CUES: string[][] = [
   ['retro', 'health'], ['the', 'flu', 'stage'], ['illness', 'model'], ['stage', 'model'], ['damian', 'smith'], ['quote', 'from'],
 ];
 
+/** A section about reading or discussing the model, not about the team's own work. */
+export const DISCUSSION_HEADING = /\b(book club|reading group|reading list|article|essay|further reading|references)\b/i;
+
 /** Section headings and table columns that hold what went well. */
 export const POSITIVE_CONTEXT = /\b(went well|go(?:ing)? well|glad|liked|kudos|wins?|shout-?outs?|strengths|successes|positives?|keep doing|what worked|highlights|wind|tailwinds?|celebrat\w*|appreciat\w*|proud)\b/i;
+/** Headings like "What didn't go well" mention "well" too; these words overrule the positive reading. */
+export const NEGATIVE_CONTEXT = /\b(didn[’']?t|did not|not|never|less|worse|wrong|bad|badly|problems?|issues?|improve\w*|lacked|mad|sad|anchors?|rocks?|risks?|stop)\b/i;
 /** Multiplier on confidence for a finding under a positive heading. */
 export const POSITIVE_CONTEXT_FACTOR = 0.7;

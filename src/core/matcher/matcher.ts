@@ -1,6 +1,6 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
-import { DISCUSSION_CUES, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { atomMatches, compileTerm, matchTermAt, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
@@ -33,6 +33,7 @@ interface CompiledRule {
   ordered: boolean;
   confidence: number;
   highlight: 'span' | 'first';
+  unless: number[];
 }
 
 interface SentenceIndex {
@@ -62,7 +63,7 @@ export class SymptomMatcher {
     for (const symptom of catalog.symptoms) {
       for (const phrase of symptom.phrases) {
         const groups = [[this.termId(phrase, symptom.id)]];
-        this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first' });
+        this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first', unless: [] });
       }
       for (const rule of symptom.concepts) this.rules.push(this.compileRule(symptom, rule));
       this.unlessTerms.set(symptom.id, symptom.unless.map((term) => this.termId(term, symptom.id)));
@@ -92,6 +93,7 @@ export class SymptomMatcher {
       ordered: rule.ordered,
       confidence: rule.confidence,
       highlight: rule.highlight,
+      unless: rule.unless.map((term) => this.termId(term, symptom.id)),
     };
   }
 
@@ -123,7 +125,9 @@ export class SymptomMatcher {
   /** All symptom matches in one prose segment. */
   matchSegment(segment: ProseSegment): Match[] {
     const tokens = tokenize(segment.text);
-    const positive = POSITIVE_CONTEXT.test([...segment.headings.slice(-2), segment.columnHeader ?? ''].join(' | '));
+    if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading))) return [];
+    const context = [segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? ''].join(' | ');
+    const positive = POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context);
     const sentences: Token[][] = [];
     let sentenceStart = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -147,9 +151,12 @@ export class SymptomMatcher {
     for (const rule of this.rules) {
       const satisfied = this.satisfy(rule, sentence);
       if (satisfied.length === 0) continue;
-      if (this.anyOccurs(sentence, this.unlessTerms.get(rule.symptom.id) ?? [])) continue;
+      if (this.anyOccurs(sentence, this.unlessTerms.get(rule.symptom.id) ?? []) || this.anyOccurs(sentence, rule.unless)) continue;
+      let matched = false;
       for (const chosen of satisfied) {
+        if (matched && rule.highlight === 'span') break;
         if (this.isCancelled(sentence, chosen)) continue;
+        matched = true;
         const highlighted = rule.highlight === 'first' ? [chosen[0] as Occurrence] : chosen;
         const from = Math.min(...highlighted.map((o) => o.from));
         const to = Math.max(...highlighted.map((o) => o.to));
@@ -189,7 +196,8 @@ export class SymptomMatcher {
 
   /**
    * Ways to pick one occurrence per group, pairwise disjoint and within the rule's window.
-   * 'span' rules need only the first way; 'first' rules want one per anchor occurrence.
+   * One way per anchor occurrence: a 'span' rule keeps the first that is not negated,
+   * a 'first' rule keeps every one.
    */
   private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
     const perGroup = rule.groups.map((group) => group.flatMap((term) => sentence.occurrences.get(term) ?? []));
@@ -197,9 +205,7 @@ export class SymptomMatcher {
     const found: Occurrence[][] = [];
     for (const anchor of perGroup[0] as Occurrence[]) {
       const chosen = this.completeFrom(anchor, perGroup, rule);
-      if (!chosen) continue;
-      found.push(chosen);
-      if (rule.highlight === 'span') break;
+      if (chosen) found.push(chosen);
     }
     return found;
   }
