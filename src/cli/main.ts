@@ -56,9 +56,7 @@ export function runCli(argv: string[], io: CliIO): number {
       },
     });
   } catch (error) {
-    const message = (error as Error).message;
-    const option = /option '([^']+)'/i.exec(message)?.[1];
-    io.stderr(`retro-health: ${option ? `unknown option "${option}"` : message.split('. ')[0]}. Try --help.\n`);
+    io.stderr(`retro-health: ${describeArgumentError(error as NodeJS.ErrnoException)}. Try --help.\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -79,6 +77,19 @@ export function runCli(argv: string[], io: CliIO): number {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`retro-health: ${error.message}. Try --help.\n`);
     return 2;
+  }
+}
+
+/** parseArgs errors, reworded as one short line. */
+function describeArgumentError(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option "${option}"`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return error.message.includes('does not take an argument') ? `option "${option}" does not take a value` : `option "${option}" needs a value`;
+    default:
+      return error.message.split('. ')[0] ?? 'invalid arguments';
   }
 }
 
@@ -138,7 +149,8 @@ function render(result: Report, options: ReportOptions, io: CliIO, catalog: Para
       return formatSarif(result, catalog);
     case 'text': {
       const color = options.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-      return formatText({ ...result, errors: [] }, ansiPalette(color || Boolean(io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0')));
+      const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+      return formatText({ ...result, errors: [] }, ansiPalette(color || forced));
     }
   }
 }

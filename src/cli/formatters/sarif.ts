@@ -2,6 +2,15 @@ import type { Catalog } from '../../core/catalog/schema';
 import { STAGE_ILLNESS, type Stage } from '../../core/types';
 import type { Report } from '../model';
 
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Relative paths stay relative (code scanning resolves them against the checkout); each segment is escaped so '#' or '%' cannot cut the URI. */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+}
+
 const LEVEL: Record<Stage, 'note' | 'warning' | 'error'> = { early: 'note', middle: 'warning', advanced: 'warning', end: 'error' };
 
 /** SARIF 2.1.0 for code scanning: one rule per catalog symptom, columns in UTF-16 code units. */
@@ -25,7 +34,7 @@ export function formatSarif(report: Report, catalog: Catalog): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(document.file.replace(/^\.\//, '')) },
+            artifactLocation: { uri: artifactUri(document.file) },
             region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
           },
         },
