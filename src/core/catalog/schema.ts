@@ -24,6 +24,8 @@ export const ConceptRuleSchema = z.strictObject({
   confidence: z.number().min(0).max(1).default(0.8),
   /** 'span' highlights every matched word; 'first' highlights each occurrence of the first group on its own. */
   highlight: z.enum(['span', 'first']).default('span'),
+  /** 'article' when the rule recognises the article's own wording in context; its hits count as phrases. */
+  wording: z.enum(['article', 'paraphrase']).default('paraphrase'),
   /** Terms that mark an unrelated sense for this rule only ("red tape" on a door). */
   unless: z.array(term).default([]),
 });

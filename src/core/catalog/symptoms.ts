@@ -76,7 +76,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       },
       { all: [['@business'], ['everything is/was urgent', 'everything is/was top? priority', 'marked/marks/marking everything/all urgent/p1/critical']], within: 10, confidence: 0.7 },
       {
-        all: [['skip/skipping/forget/drop/bypass the? review/testing/tests/refinement/requirements/process/qa/uat/paperwork'], ['need/needs/needed/want/wants/wanted it/this/that']],
+        all: [['skip/skipping/forget/drop/bypass the? review/testing/tests/refinement/requirements/process/qa/uat/paperwork'], ['need/needs/needed/want/wants/wanted']],
         within: 10,
         confidence: 0.8,
       },
@@ -89,6 +89,17 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         within: 10,
         ordered: true,
         confidence: 0.7,
+      },
+      {
+        all: [
+          ['@business'],
+          ['need/needs/needed/want/wants/wanted/expect/expects/expected/demand/demands/demanded'],
+          ['live/done/shipped/out/ready/working/deployed/finished', 'in production'],
+          ['by/before friday/monday/tuesday/wednesday/thursday/tomorrow/tonight/eod/morning', 'by end of day/week', 'by the weekend', 'asap', 'right now', 'immediately', 'yesterday'],
+        ],
+        within: 14,
+        ordered: true,
+        confidence: 0.8,
       },
     ],
     treatments: ['behind-the-curtain', 'find-root-causes', 'admit-the-problem'],
@@ -556,7 +567,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
-        all: [['(nobody|no one|none of them)'], ['can/could (explain|tell us|describe|write down|knows|knew)'], ['how the? process/processes/workflow/business works/work/runs', 'what the? process/workflow is']],
+        all: [['(nobody|no one|none of them)'], ['can/could (explain|tell us|describe|write down|knows|knew)'], ['how .. process/processes/workflow/workflows/procedure/business works/work/runs/run', 'what the? process/workflow is']],
         within: 10,
         ordered: true,
         confidence: 0.75,
@@ -637,6 +648,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         within: 50,
         confidence: 0.85,
         highlight: 'first',
+        wording: 'article',
       },
       {
         all: [
@@ -766,7 +778,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
-          ['my/our own? guys/team/people/folks/devs/developers/engineers/analysts/staff'],
+          ['my/our/his/her/their own? guys/team/people/folks/devs/developers/engineers/analysts/staff'],
           ['(better/faster/quicker/cheaper/smarter|more competent) than IT/them/they/@it', 'run/runs/ran circles around IT/them/@it', 'outperform/outperforms/outperformed/outdeliver* IT/them/@it'],
         ],
         within: 10,
@@ -786,7 +798,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['fire the IT team and give their budget to my team', 'give their budget to my team'],
     concepts: [
       {
-        all: [['give/move/moving/transfer/shift/take/hand/redirect/reallocate/divert'], ['their/its/IT/@it budget/headcount/funding/money'], ['to us/our/my/me/finance/marketing/sales/@business']],
+        all: [['give/move/moving/transfer/shift/take/hand/redirect/reallocate/divert'], ['their/its/IT/@it budget/headcount/funding/money'], ['to/into/over/across']],
         within: 10,
         ordered: true,
         confidence: 0.8,

@@ -62,7 +62,8 @@ export class SymptomMatcher {
   constructor(readonly catalog: Catalog) {
     for (const symptom of catalog.symptoms) {
       for (const phrase of symptom.phrases) {
-        const groups = [[this.termId(phrase, symptom.id)]];
+        // Quoted wording is unambiguous enough that a lower-case "it" may stand for IT.
+        const groups = [[this.termId(phrase.replace(/\bIT\b/g, 'it'), symptom.id)]];
         this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first', unless: [] });
       }
       for (const rule of symptom.concepts) this.rules.push(this.compileRule(symptom, rule));
@@ -87,7 +88,7 @@ export class SymptomMatcher {
   private compileRule(symptom: Symptom, rule: ConceptRule): CompiledRule {
     return {
       symptom,
-      via: 'concept',
+      via: rule.wording === 'article' ? 'phrase' : 'concept',
       groups: rule.all.map((group) => group.map((term) => this.termId(term, symptom.id))),
       within: rule.within,
       ordered: rule.ordered,
@@ -136,12 +137,15 @@ export class SymptomMatcher {
       sentenceStart = i + 1;
     }
     const indexed = sentences.map((sentence) => this.indexSentence(sentence));
-    // Talk about the article or the model anywhere in a paragraph makes the whole paragraph discussion.
-    if (indexed.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion))) return [];
+    // Talk about the article or the model anywhere in a paragraph makes its paraphrases discussion too;
+    // the article's own wording is still reported unless the sentence itself discusses it.
+    const discussion = indexed.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion));
     const matches: Match[] = [];
     indexed.forEach((sentence, index) => {
       if (isAnsweredNo(segment.text, sentences[index] as Token[], sentences[index + 1])) return;
-      matches.push(...this.matchSentence(sentences[index] as Token[], sentence, positive));
+      if (this.anyOccurs(sentence, this.cueTerms.discussion)) return;
+      const found = this.matchSentence(sentences[index] as Token[], sentence, positive);
+      matches.push(...(discussion ? found.filter((match) => match.via === 'phrase') : found));
     });
     return matches;
   }

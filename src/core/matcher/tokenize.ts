@@ -24,7 +24,8 @@ export const IT_DEPARTMENT = 'IT';
 const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u2018][\p{L}]+)*|\u2192|->/gu;
 export const ARROW = '\u2192';
 const APOSTROPHES = /[\u2019\u02bc\u2018]/g;
-const CLAUSE_BREAK = /^["'\u201d\u2019)]*\s*(?:[;:(\u2014\u2013]|--|-\s|,\s*but\b)/;
+/** A clause ends at ; : ( — – or ", but", and where a quotation closes: quoted speech is a clause of its own. */
+const CLAUSE_BREAK = /^(?:[\u201d"]|["'\u201d\u2019)]*\s*(?:[;:(\u2014\u2013]|--|-\s|,\s*but\b))/;
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'approx', 'cf', 'no']);
 
 const IRREGULAR_CONTRACTIONS: Record<string, string[]> = {
