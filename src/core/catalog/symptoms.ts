@@ -779,7 +779,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       {
         all: [
           ['my/our/his/her/their own? guys/team/people/folks/devs/developers/engineers/analysts/staff'],
-          ['(better/faster/quicker/cheaper/smarter|more competent) than IT/them/they/@it', 'run/runs/ran circles around IT/them/@it', 'outperform/outperforms/outperformed/outdeliver* IT/them/@it'],
+          ['(better/faster/quicker/cheaper/smarter|more competent) than IT/them/they/@it/ours/yours/us/you', 'run/runs/ran circles around IT/them/@it', 'outperform/outperforms/outperformed/outdeliver* IT/them/@it'],
         ],
         within: 10,
         ordered: true,
@@ -804,6 +804,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['fire/sack/axe/disband/defund/scrap/dissolve', 'get rid of', 'shut down'], ['the? @it']], within: 4, ordered: true, confidence: 0.75 },
+      {
+        all: [['budget/headcount/funding/money'], ['(better spent|better off|should go|would go) on/with/to'], ['his/her/my/our/their own? team/department/group/unit/people', '@business']],
+        within: 10,
+        ordered: true,
+        confidence: 0.75,
+      },
       { all: [['fired/sacked/axed/disbanded/defunded/scrapped'], ['budget/headcount/funding/money'], ['handed/given/moved/transferred/shifted/redirected']], within: 16, ordered: true, confidence: 0.8 },
       {
         all: [['move/moving/give/giving/transfer/shift/take/hand/handed/redirect/reallocate/divert'], ['budget/headcount/funding/money/funds'], ['to/across/over'], ['his/her/my/our/their own', 'to @business', 'to us/me', 'my team']],
@@ -928,7 +934,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       {
-        all: [['time for', '(need/needs/needed/want/wants/wanted/should/demand/demanding|calls/calling for|talk of|talking about|asking/pushing for)'], ['new/different/fresh/better'], ['IT leadership/leaders/director/head/boss/management', 'leadership/leaders in/of/for IT', 'CIO/CTO', 'head of IT']],
+        all: [['(might|may|could)? be? time for', '(need/needs/needed/want/wants/wanted/should/demand/demanding|calls/calling for|talk of|talking about|asking/pushing for)'], ['new/different/fresh/better'], ['IT leadership/leaders/director/head/boss/management', 'leadership/leaders in/of/for IT', 'CIO/CTO', 'head of IT']],
         within: 10,
         ordered: true,
         confidence: 0.8,
@@ -936,6 +942,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       { all: [['the? CIO/CTO', 'head of IT', 'IT director/head/boss'], ['has/needs to go', 'should/must go', 'should/must/will be replaced/fired', 'should/must step down', 'on thin ice']], within: 6, ordered: true, confidence: 0.8 },
       { all: [['CIO/CTO', 'head of IT', 'IT director/head/leadership'], ['chair/seat/role/job/post/position'], ['(new/replacement/replace/change/options|someone else)']], within: 12, confidence: 0.75 },
       { all: [['fresh/new leadership/leaders for/in/of technology/tech/IT/engineering']], confidence: 0.75 },
+      { all: [['(might|may|could) be time for'], ['new/fresh/different leadership/leaders/management']], within: 8, ordered: true, confidence: 0.75 },
     ],
     treatments: ['outside-facilitator', 'admit-the-problem', 'best-practices-after-basics'],
   },

@@ -30,8 +30,13 @@ export function readFrontMatter(text: string): FrontMatter {
   return { lineCount: closing + 1, endOffset: Math.min(endOffset, text.length), fields };
 }
 
+/** Drops a trailing "# comment"; for a quoted value, everything after the closing quote. */
 function stripComment(value: string): string {
-  if (value.startsWith('"') || value.startsWith("'")) return value;
+  const quote = value[0];
+  if (quote === '"' || quote === "'") {
+    const close = value.indexOf(quote, 1);
+    return close === -1 ? value : value.slice(0, close + 1);
+  }
   const hash = value.search(/\s#/);
   return hash === -1 ? value : value.slice(0, hash).trimEnd();
 }

@@ -1,9 +1,19 @@
 import type { Position } from '../types';
 
-/** Offsets of the first character of every line; a line ends at '\n' (a preceding '\r' stays on the line). */
+/**
+ * Offsets of the first character of every line. Like VS Code (and markdown-it), a line ends
+ * at "\r\n", "\n" or a lone "\r".
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i += 1;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
@@ -27,7 +37,9 @@ export class LineIndex {
       if ((this.lineStarts[mid] as number) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - (this.lineStarts[low] as number) };
+    const start = this.lineStarts[low] as number;
+    // An offset inside the line break belongs at the end of the line, as in VS Code.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - start };
   }
 
   offsetAt(position: Position): number {
@@ -36,11 +48,12 @@ export class LineIndex {
     return Math.min(start + position.character, this.lineEnd(position.line));
   }
 
-  /** Offset just past the line's content, before its '\r\n' or '\n'. */
+  /** Offset just past the line's content, before its line break. */
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
-    let end = next === undefined ? this.text.length : next - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13 && next !== undefined) end -= 1;
+    if (next === undefined) return this.text.length;
+    let end = next - 1;
+    if (this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end -= 1;
     return end;
   }
 

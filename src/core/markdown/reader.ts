@@ -1,6 +1,6 @@
-import MarkdownIt, { type Token as MarkdownToken } from 'markdown-it';
+import MarkdownIt, { type Env as MarkdownEnv, type Token as MarkdownToken } from 'markdown-it';
 import { dateFromFileName, parseIsoDate, readFrontMatter, type FrontMatter } from './frontMatter';
-import { findInlineMasks, type MaskRange } from './inlineMask';
+import { findInlineMasks, normaliseLabel, type InlineContext, type MaskRange } from './inlineMask';
 import { LineIndex } from './positions';
 import { readSuppressions, type Suppressions } from './suppressions';
 
@@ -38,8 +38,11 @@ export interface ReadOptions {
   fileName?: string;
 }
 
-const HEALTH_SECTION_BEGIN = /<!--\s*retro-health:begin\s*-->/;
-const HEALTH_SECTION_END = /<!--\s*retro-health:end\s*-->/;
+/** Markers sit on lines of their own; the same text inside prose or code is only talk about them. */
+const HEALTH_SECTION_BEGIN = /^\s*<!--\s*retro-health:begin\s*-->\s*$/;
+const HEALTH_SECTION_END = /^\s*<!--\s*retro-health:end\s*-->\s*$/;
+/** One block-quote marker at the start of a line. */
+const QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
 
 const markdownParser = new MarkdownIt({ html: true });
 
@@ -51,16 +54,23 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
   const excludedLines = healthSectionLines(lines);
   for (let line = 0; line < frontMatter.lineCount; line++) excludedLines.add(line);
 
-  const tokens = markdownParser.parse(blankLines(text, lines, excludedLines), {});
+  // markdown-it fills env.references with the document's link reference definitions.
+  const env: MarkdownEnv = {};
+  const tokens = markdownParser.parse(blankLines(text, lines, excludedLines), env);
+  const inline: InlineContext = { references: new Set(Object.keys(env.references ?? {}).map(normaliseLabel)) };
   const segments: ProseSegment[] = [];
   const codeLines = new Set<number>(excludedLines);
   const headings: { level: number; text: string }[] = [];
   let headerCells: string[] = [];
   let inTableHead = false;
+  let quoteDepth = 0;
+  const reader = { text, lines, inline, quoteDepth: () => quoteDepth };
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as MarkdownToken;
     const map = token.map;
+    if (token.type === 'blockquote_open') quoteDepth += 1;
+    if (token.type === 'blockquote_close') quoteDepth -= 1;
     if ((token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') && map) {
       if (token.type !== 'html_block') for (let line = map[0]; line < map[1]; line++) codeLines.add(line);
       continue;
@@ -69,7 +79,7 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
     if (token.type === 'thead_close') inTableHead = false;
     if (token.type === 'table_open') headerCells = [];
     if (token.type === 'tr_open' && map) {
-      const cells = tableCells(text, lines, map[0], headings, inTableHead ? [] : headerCells);
+      const cells = tableCells(reader, map[0], headings, inTableHead ? [] : headerCells);
       if (inTableHead) headerCells = cells.map((cell) => cell.text.trim());
       segments.push(...cells);
       continue;
@@ -78,12 +88,12 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
     const previous = tokens[index - 1];
     if (previous?.type === 'heading_open') {
       const level = Number(previous.tag.slice(1));
-      const segment = blockSegment(text, lines, map, 'heading', headings);
+      const segment = blockSegment(reader, map, 'heading', headings);
       while (headings.length && (headings[headings.length - 1] as { level: number }).level >= level) headings.pop();
       headings.push({ level, text: headingText(segment.text) });
       segments.push({ ...segment, headings: headings.slice(0, -1).map((heading) => heading.text) });
     } else if (previous?.type === 'paragraph_open') {
-      segments.push(blockSegment(text, lines, map, 'paragraph', headings));
+      segments.push(blockSegment(reader, map, 'paragraph', headings));
     }
   }
 
@@ -100,28 +110,42 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
   };
 }
 
-function blockSegment(
-  text: string,
-  lines: LineIndex,
-  map: [number, number],
-  kind: SegmentKind,
-  headings: { text: string }[],
-): ProseSegment {
-  const start = lines.lineStarts[map[0]] as number;
-  const end = lines.lineEnd(map[1] - 1);
-  const source = text.slice(start, end);
-  return { kind, start, end, text: applyMasks(source, findInlineMasks(source)), headings: headings.map((h) => h.text) };
+interface BlockReader {
+  text: string;
+  lines: LineIndex;
+  inline: InlineContext;
+  quoteDepth: () => number;
 }
 
-function tableCells(
-  text: string,
-  lines: LineIndex,
-  line: number,
-  headings: { text: string }[],
-  headerCells: string[],
-): ProseSegment[] {
+function blockSegment(reader: BlockReader, map: [number, number], kind: SegmentKind, headings: { text: string }[]): ProseSegment {
+  const { text, lines } = reader;
+  const start = lines.lineStarts[map[0]] as number;
+  const end = lines.lineEnd(map[1] - 1);
+  // Block-quote markers are container syntax: blank them before scanning inlines, so "<five\n> for" is no tag.
+  const source = blankQuoteMarkers(text.slice(start, end), reader.quoteDepth());
+  return { kind, start, end, text: applyMasks(source, findInlineMasks(source, reader.inline)), headings: headings.map((h) => h.text) };
+}
+
+/** Replaces up to `depth` leading '>' markers on every line with spaces (same length, line breaks kept). */
+function blankQuoteMarkers(source: string, depth: number): string {
+  if (depth === 0) return source;
+  return source.replace(/[^\r\n]+/g, (line) => {
+    let rest = line;
+    let blanked = 0;
+    for (let level = 0; level < depth; level++) {
+      const marker = QUOTE_MARKER.exec(rest);
+      if (!marker) break;
+      blanked += marker[0].length;
+      rest = rest.slice(marker[0].length);
+    }
+    return ' '.repeat(blanked) + rest;
+  });
+}
+
+function tableCells(reader: BlockReader, line: number, headings: { text: string }[], headerCells: string[]): ProseSegment[] {
+  const { text, lines } = reader;
   const lineStart = lines.lineStarts[line] as number;
-  const row = text.slice(lineStart, lines.lineEnd(line));
+  const row = blankQuoteMarkers(text.slice(lineStart, lines.lineEnd(line)), reader.quoteDepth());
   const cells: ProseSegment[] = [];
   for (const [cellStart, cellEnd] of splitTableRow(row)) {
     const source = row.slice(cellStart, cellEnd);
@@ -130,7 +154,7 @@ function tableCells(
       kind: 'table-cell',
       start: lineStart + cellStart,
       end: lineStart + cellEnd,
-      text: applyMasks(source, findInlineMasks(source)),
+      text: applyMasks(source, findInlineMasks(source, reader.inline)),
       headings: headings.map((h) => h.text),
       ...(headerCells[column] ? { columnHeader: headerCells[column] } : {}),
     });
@@ -169,7 +193,7 @@ function applyMasks(source: string, masks: MaskRange[]): string {
 
 function headingText(maskedSource: string): string {
   return maskedSource
-    .replace(/^[\s>]*#{1,6}[ \t]*/, '')
+    .replace(/^(?:[\s>]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*[\s>]*#{1,6}[ \t]*/, '')
     .replace(/[ \t]+#+[ \t]*$/, '')
     .replace(/\r?\n[=-]+\s*$/, '')
     .replace(/\s+/g, ' ')

@@ -16,13 +16,18 @@ export function readSuppressions(lines: LineIndex, ignoredLines: Set<number>): S
     if (ignoredLines.has(line)) continue;
     const content = lines.lineText(line);
     if (!content.includes('retro-health-disable')) continue;
-    for (const match of content.matchAll(DIRECTIVE)) {
+    // A directive shown in inline code is documentation, not a directive.
+    for (const match of withoutCodeSpans(content).matchAll(DIRECTIVE)) {
       const ids = (match[2] ?? '').trim().split(/\s+/).filter(Boolean);
       const target = match[1] ? suppressionsFor(suppressions.lines, line + 1) : suppressions.file;
       for (const id of ids.length ? ids : ['*']) target.add(id);
     }
   }
   return suppressions;
+}
+
+function withoutCodeSpans(line: string): string {
+  return line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length));
 }
 
 function suppressionsFor(byLine: Map<number, Set<string>>, line: number): Set<string> {

@@ -1,7 +1,7 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
 import { DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
-import { atomMatches, compileTerm, matchTermAt, type CompiledTerm } from './pattern';
+import { compileTerm, matchTermAt, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
 /** Confidence of a hit on the article's own wording. */
@@ -56,6 +56,10 @@ export class SymptomMatcher {
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
+  /** term id -> rules whose first group holds it: a sentence only tries rules it can start. */
+  private readonly rulesByAnchorTerm = new Map<number, number[]>();
+  private termMarks = new Int32Array(0);
+  private markGeneration = 0;
   private readonly unlessTerms = new Map<string, number[]>();
   private readonly cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
 
@@ -69,6 +73,9 @@ export class SymptomMatcher {
       for (const rule of symptom.concepts) this.rules.push(this.compileRule(symptom, rule));
       this.unlessTerms.set(symptom.id, symptom.unless.map((term) => this.termId(term, symptom.id)));
     }
+    this.rules.forEach((rule, index) => {
+      for (const term of new Set(rule.groups[0])) pushTo(this.rulesByAnchorTerm, term, index);
+    });
     const cueIds = (cues: string[][]) => cues.map((words) => this.termId(words.join(' '), 'cues'));
     this.cueTerms = {
       resolution: cueIds(RESOLUTION_CUES),
@@ -152,7 +159,10 @@ export class SymptomMatcher {
 
   private matchSentence(tokens: Token[], sentence: SentenceIndex, positiveContext: boolean): Match[] {
     const candidates: Match[] = [];
-    for (const rule of this.rules) {
+    const ruleIndexes = new Set<number>();
+    for (const term of sentence.occurrences.keys()) for (const index of this.rulesByAnchorTerm.get(term) ?? []) ruleIndexes.add(index);
+    for (const index of [...ruleIndexes].sort((a, b) => a - b)) {
+      const rule = this.rules[index] as CompiledRule;
       const satisfied = this.satisfy(rule, sentence);
       if (satisfied.length === 0) continue;
       if (this.anyOccurs(sentence, this.unlessTerms.get(rule.symptom.id) ?? []) || this.anyOccurs(sentence, rule.unless)) continue;
@@ -181,19 +191,18 @@ export class SymptomMatcher {
     let clauseNumber = 0;
     const clause = tokens.map((token) => (token.clauseEnd ? clauseNumber++ : clauseNumber));
     const occurrences = new Map<number, Occurrence[]>();
+    if (this.termMarks.length !== this.terms.length) this.termMarks = new Int32Array(this.terms.length);
     for (let index = 0; index < norms.length; index++) {
       const norm = norms[index] as string;
-      const candidates = this.byFirstWord.get(norm) ?? [];
-      const prefixed = this.byFirstPrefix.get(norm.slice(0, 3)) ?? [];
-      const seen = new Set<number>();
+      const stamp = ++this.markGeneration;
       const tryTerm = (term: number) => {
-        if (seen.has(term)) return;
-        seen.add(term);
+        if (this.termMarks[term] === stamp) return;
+        this.termMarks[term] = stamp;
         const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, norms.length);
         if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
       };
-      for (const term of candidates) tryTerm(term);
-      for (const { prefix, term } of prefixed) if (atomMatches({ kind: 'prefix', value: prefix }, norm)) tryTerm(term);
+      for (const term of this.byFirstWord.get(norm) ?? []) tryTerm(term);
+      for (const { prefix, term } of this.byFirstPrefix.get(norm.slice(0, 3)) ?? []) if (norm.startsWith(prefix)) tryTerm(term);
     }
     return { norms, clause, occurrences, pauseAfter: tokens.map((token) => token.pauseAfter) };
   }

@@ -23,8 +23,15 @@ export interface CompiledTerm {
   /** nodes[i] = outgoing edges and epsilon moves; node 0 starts, `accept` ends. */
   edges: Edge[][];
   epsilons: number[][];
+  /** closures[i] = nodes reachable from i by epsilon moves (i included), computed once. */
+  closures: number[][];
   accept: number;
   firstAtoms: Atom[];
+  /** Scratch marks for matching: marks[node] === generation means "already active". */
+  marks: Int32Array;
+  /** The first step precomputed: first word -> active nodes after it (word lists make the start wide). */
+  firstStepByWord: Map<string, number[]>;
+  firstStepByPrefix: { prefix: string; nodes: number[] }[];
 }
 
 export class PatternError extends Error {}
@@ -39,11 +46,37 @@ const MAX_NODES = 4000;
 export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTerm {
   const builder = new AutomatonBuilder(source);
   const start = builder.node();
-  const accept = builder.sequence(start, source, lexicons, 0);
+  const accept = builder.sequence(start, source, lexicons, 0, true);
   const firstAtoms = builder.firstAtoms(start);
   if (firstAtoms.some((atom) => atom.kind === 'any')) throw new PatternError(`"${source}" must not start with a gap`);
   if (builder.acceptsEmpty(start, accept)) throw new PatternError(`"${source}" can match nothing at all`);
-  return { source, edges: builder.edges, epsilons: builder.epsilons, accept, firstAtoms };
+  const closures = builder.edges.map((_, node) => [...closure(builder.epsilons, [node])]);
+  const firstStepByWord = new Map<string, Set<number>>();
+  const firstStepByPrefix = new Map<string, Set<number>>();
+  for (const node of closures[0] as number[]) {
+    for (const edge of builder.edges[node] as Edge[]) {
+      const reached = closures[edge.to] as number[];
+      if (edge.atom.kind === 'prefix') addAll(firstStepByPrefix, edge.atom.value, reached);
+      else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
+    }
+  }
+  return {
+    source,
+    edges: builder.edges,
+    epsilons: builder.epsilons,
+    closures,
+    accept,
+    firstAtoms,
+    marks: new Int32Array(builder.edges.length),
+    firstStepByWord: new Map([...firstStepByWord].map(([word, nodes]) => [word, [...nodes]])),
+    firstStepByPrefix: [...firstStepByPrefix].map(([prefix, nodes]) => ({ prefix, nodes: [...nodes] })),
+  };
+}
+
+function addAll(map: Map<string, Set<number>>, key: string, values: number[]): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  for (const value of values) set.add(value);
 }
 
 class AutomatonBuilder {
@@ -59,16 +92,26 @@ class AutomatonBuilder {
     return this.edges.length - 1;
   }
 
-  /** Builds `text` starting at `from`; returns the node reached at its end. */
-  sequence(from: number, text: string, lexicons: Lexicons, depth: number): number {
-    const slots = splitSlots(text, this.source);
+  /**
+   * Builds `text` starting at `from`; returns the node reached at its end. At the start of a
+   * term, leading optional words ("the? business") are dropped: a match found from the next
+   * word is the same finding, and not starting on every "the" keeps scanning cheap.
+   */
+  sequence(from: number, text: string, lexicons: Lexicons, depth: number, atStart = false): number {
+    let slots = splitSlots(text, this.source);
+    if (atStart) {
+      const firstRequired = slots.findIndex((slot) => !slot.endsWith('?'));
+      if (firstRequired > 0) slots = slots.slice(firstRequired);
+    }
     if (slots.length === 0) throw new PatternError(`empty pattern in "${this.source}"`);
     let current = from;
-    for (const slot of slots) current = this.slot(current, slot, lexicons, depth);
+    slots.forEach((slot, index) => {
+      current = this.slot(current, slot, lexicons, depth, atStart && index === 0);
+    });
     return current;
   }
 
-  private slot(from: number, slot: string, lexicons: Lexicons, depth: number): number {
+  private slot(from: number, slot: string, lexicons: Lexicons, depth: number, atStart = false): number {
     const to = this.node();
     if (slot === '..') {
       let current = from;
@@ -85,7 +128,7 @@ class AutomatonBuilder {
     if (body.startsWith('(')) {
       if (depth > 2) throw new PatternError(`parentheses nest too deeply in "${this.source}"`);
       for (const alternative of body.slice(1, -1).split('|')) {
-        const end = this.sequence(from, alternative, lexicons, depth + 1);
+        const end = this.sequence(from, alternative, lexicons, depth + 1, atStart);
         this.epsilons[end]?.push(to);
       }
       if (optional) this.epsilons[from]?.push(to);
@@ -93,18 +136,18 @@ class AutomatonBuilder {
     }
     const alternatives = body.split('/');
     if (alternatives.some((alt) => alt === '')) throw new PatternError(`empty alternative in "${slot}" of "${this.source}"`);
-    for (const alt of alternatives) this.alternative(from, to, alt, lexicons, depth);
+    for (const alt of alternatives) this.alternative(from, to, alt, lexicons, depth, atStart);
     if (optional) this.epsilons[from]?.push(to);
     return to;
   }
 
-  private alternative(from: number, to: number, alt: string, lexicons: Lexicons, depth: number): void {
+  private alternative(from: number, to: number, alt: string, lexicons: Lexicons, depth: number, atStart: boolean): void {
     if (alt.startsWith('@')) {
       const entries = lexicons[alt.slice(1)];
       if (!entries) throw new PatternError(`unknown word list "${alt}" in "${this.source}"`);
       if (depth > 2) throw new PatternError(`word lists nest too deeply at "${alt}" in "${this.source}"`);
       for (const entry of entries) {
-        const end = this.sequence(from, entry, lexicons, depth + 1);
+        const end = this.sequence(from, entry, lexicons, depth + 1, atStart);
         this.epsilons[end]?.push(to);
       }
       return;
@@ -189,16 +232,33 @@ export function atomMatches(atom: Atom, norm: string): boolean {
   }
 }
 
+let generation = 0;
+
 /** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
 export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
-  let active = closure(term.epsilons, [0]);
-  let best = -1;
-  for (let index = startIndex; index < limit && active.size > 0; index++) {
+  if (startIndex >= limit) return -1;
+  const first = norms[startIndex] as string;
+  let active: number[] = term.firstStepByWord.get(first) ?? [];
+  for (const { prefix, nodes } of term.firstStepByPrefix) {
+    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) active = active.length ? [...new Set([...active, ...nodes])] : nodes;
+  }
+  let best = active.includes(term.accept) ? startIndex + 1 : -1;
+  for (let index = startIndex + 1; index < limit && active.length > 0; index++) {
     const norm = norms[index] as string;
+    const stamp = ++generation;
     const next: number[] = [];
-    for (const node of active) for (const edge of term.edges[node] ?? []) if (atomMatches(edge.atom, norm)) next.push(edge.to);
-    active = closure(term.epsilons, next);
-    if (active.has(term.accept)) best = index + 1;
+    for (const node of active) {
+      for (const edge of term.edges[node] as Edge[]) {
+        if (!atomMatches(edge.atom, norm)) continue;
+        for (const reached of term.closures[edge.to] as number[]) {
+          if (term.marks[reached] === stamp) continue;
+          term.marks[reached] = stamp;
+          next.push(reached);
+        }
+      }
+    }
+    active = next;
+    if (term.marks[term.accept] === stamp) best = index + 1;
   }
   return best;
 }

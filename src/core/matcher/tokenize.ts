@@ -75,7 +75,7 @@ const S_MEANS_IS = new Set(['it', 'that', 'there', 'what', 'he', 'she', 'who', '
 
 export function expandWord(word: string): string[] {
   if (word === '->') return [ARROW];
-  if (word === 'IT' || /^IT'[sS]$/.test(word)) return [IT_DEPARTMENT];
+  if (word === 'IT' || (word.startsWith('IT') && /^IT'[sS]$/.test(word))) return [IT_DEPARTMENT];
   const lower = word.toLowerCase();
   const irregular = IRREGULAR_CONTRACTIONS[lower] ?? BARE_CONTRACTIONS[lower];
   if (irregular) return irregular;
@@ -96,8 +96,11 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const raw = match[0];
     const end = start + raw.length;
-    for (const norm of expandWord(raw.replace(APOSTROPHES, "'"))) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
+    const word = raw.length > 1 && /[\u2019\u02bc\u2018]/.test(raw) ? raw.replace(APOSTROPHES, "'") : raw;
+    for (const norm of expandWord(word)) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
     const last = tokens[tokens.length - 1];
+    // Most words are followed by a space and another word: nothing ends there.
+    if (text.charCodeAt(end) === 32 && isWordStart(text.charCodeAt(end + 1))) continue;
     if (last && endsSentence(text, end, raw)) last.sentenceEnd = last.clauseEnd = true;
     else if (last && CLAUSE_BREAK.test(text.slice(end, end + 4))) last.clauseEnd = true;
     if (last) last.pauseAfter = last.clauseEnd || /^["'\u201d\u2019)]*\s*,/.test(text.slice(end, end + 3));
@@ -105,6 +108,10 @@ export function tokenize(text: string): Token[] {
   const last = tokens[tokens.length - 1];
   if (last) last.sentenceEnd = last.clauseEnd = true;
   return tokens;
+}
+
+function isWordStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** A sentence ends at . ! ? (or several) followed by space or the end, unless the word is an abbreviation. */
