@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const EVAL_DIR = 'test/fixtures/eval';
+// The set to score: test/fixtures/eval by default, or a directory given on the command line.
+const EVAL_DIR = (process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'test/fixtures/eval').replace(/\/+$/, '');
 const labels = JSON.parse(readFileSync(join(EVAL_DIR, 'labels.json'), 'utf8')).documents;
 const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', EVAL_DIR], { encoding: 'utf8', maxBuffer: 64 << 20 });
 if (run.status !== 0 && run.status !== 1) {

@@ -16,6 +16,29 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
+          ['@it', 'they/them', '(you|you lot|you guys)', 'tech', 'central IT'],
+          ['do/does/did not really/just/even/still/fundamentally? understand/get/grasp/understood what/how/why', 'never really? understand/understood/understands/get/got/grasp/grasped what/how/why/the/our'],
+        ],
+        within: 10,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [['still/fundamentally/simply/clearly/just/even do/does/did not understand/get/grasp', 'never understood/understand'], ['how/what .. work/works/runs/run/operate/operates/happens/looks/need/needs/do/does/is']],
+        within: 10,
+        ordered: true,
+        confidence: 0.7,
+        unless: ['we/i do/does/did not', 'we/i never'],
+      },
+      {
+        all: [['never/not once'], ['worked/done/spent/sat/stood/handled/served/visited/set foot'], ['a/one day/shift/saturday/weekend/week', 'in their lives/life', 'on the/a shop/ward/floor/counter/till/line', 'on the front line']],
+        within: 12,
+        ordered: true,
+        confidence: 0.7,
+        unless: ['we/i never/not'],
+      },
+      {
+        all: [
           ['@it', 'they/them', '(you|you lot|you guys)'],
           [
             'do/does/did not really/just/even/still? get/understand/grasp/see/know',
@@ -61,6 +84,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'The business wants the result immediately but will not spend time shaping it, so urgency replaces shared planning.',
     phrases: ['I do not have time for this', 'I need this functionality now'],
     concepts: [
+      { all: [['need/needs/want/wants/must have'], ['this month/week/quarter/sprint', 'now', 'before winter/christmas/year-end/the close/launch'], ['not q1/q2/q3/q4/later/next', 'not next month/quarter/year']], within: 14, ordered: true, confidence: 0.75 },
+      { all: [['can not/cannot wait', 'can not/cannot afford to wait'], ['another/any/until/for'], ['need/needs/needed/want/wants']], within: 14, confidence: 0.7 },
       { all: [['need*/want*/wanted/expect*/demand*'], ['it/this/that/them/everything/these'], ['yesterday']], within: 4, ordered: true, confidence: 0.85 },
       {
         all: [['@business'], ['need*/want*/demand*/expect*/insist*/ask*'], ['it/this/that/everything/feature/features/fix/change/changes/report'], ['asap/yesterday/immediately', 'right now/away', 'this week', 'by tomorrow']],
@@ -112,6 +137,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Requests to IT wait a long time, and the business reads the delay as indifference.',
     phrases: ['IT is/was/are/were not responsive enough?'],
     concepts: [
+      { all: [['disappear/disappears/disappeared/vanish/vanishes/vanished/goes/go/went/sinks/sank/lost'], ['into/in a/the/their? queue/backlog/black hole/void/abyss/ether']], within: 6, ordered: true, confidence: 0.75 },
+      { all: [['feature/features/change/changes/fixes/fix/releases/work/requests/request/tickets'], ['take/takes/took/taking .. too long/forever', 'take/takes/took/taking far/way/much/so too? long']], within: 10, ordered: true, confidence: 0.7, unless: ['we/our take/takes/took'] },
       {
         all: [
           ['@it'],
@@ -168,6 +195,17 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
+          ['changed/swapped/switched/rewrote/rewritten/reworked/revised/flipped/reversed/redefined/reinterpreted/rethought/moved'],
+          ['rules/requirements/scope/spec/specs/priorities/priority/design/policy/criteria/wording/copy/mockups/layout/reading/interpretation/decision/brief/target/targets'],
+          ['again/twice/thrice', 'three/four/five times', 'every time/week/sprint/standup/demo', 'each time', 'whenever', 'version 3/4/5/6/three/four/five', 'third/fourth/fifth time', 'yet again'],
+        ],
+        within: 16,
+        ordered: true,
+        confidence: 0.75,
+        unless: ['we/i (changed|swapped|switched|rewrote|reworked|revised|flipped|reversed|moved)'],
+      },
+      {
+        all: [
           ['kept/keep/keeps/keeping changing/switching/flipping their/his/her/its mind/minds/priorities/direction/requirements', 'changed/change/changes/changing their/his/her/its minds/mind again?', 'flip-flop*', 'flip-flopped', 'moving/moved/move/shifting/shifted the? goalposts', 'goalposts moved/kept/shifted/keep', 'u-turn/u-turns'],
         ],
         confidence: 0.8,
@@ -200,7 +238,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['changed/rewritten/reworked/redone/revised/altered/swapped/reversed/flipped/redesigned'],
           ['again/twice/thrice', 'yet again', 'three/four times', 'third/fourth/second time'],
-          ['after/mid-sprint/midway/halfway', 'inside/within/during the sprint', 'code freeze', 'after we built/shipped/started'],
+          ['after/mid-sprint/midway/halfway', 'inside/within/during the? sprint/build/development/testing/uat', 'code freeze', 'after we built/shipped/started', 'every time/week/sprint', 'each time', 'whenever'],
         ],
         within: 14,
         confidence: 0.75,
@@ -222,6 +260,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Needs that should have been agreed before building appear only when users finally test, which forces rework and blame.',
     phrases: ['lots of requirements did not come out until UAT'],
     concepts: [
+      {
+        all: [['found out/learned/learnt/discovered/realised/realized/noticed/heard/told'], ['@acceptance-testing'], ['that .. need/needs/needed/want/wants/wanted/require/requires/required/must/expects/expected']],
+        within: 18,
+        ordered: true,
+        confidence: 0.75,
+      },
       {
         all: [
           ['@requirement'],
@@ -276,6 +320,16 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
+          ['getting/get/got anyone/anybody/someone/people/them/a/an/the', 'getting/get/got'],
+          ['to sit down/attend/join/commit/engage/review/answer', 'to show/turn up', 'to sign off', 'into/to a? room/meeting/workshop/session/refinement'],
+          ['like pulling teeth', 'impossible', 'nightmare', 'battle', 'struggle', 'hopeless'],
+        ],
+        within: 22,
+        ordered: true,
+        confidence: 0.75,
+      },
+      {
+        all: [
           ['@business'],
           [
             'do/does/did/will/would not (make|find|give|spend|invest|put in|have) time',
@@ -291,7 +345,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
           ],
           ['@requirement', 'refinement/workshop/workshops/grooming/discovery/walkthrough/walkthroughs/interview/interviews/session/sessions/planning/demo/demos/review/reviews/questions/answers'],
         ],
-        within: 14,
+        within: 12,
+        ordered: true,
         confidence: 0.75,
       },
       {
@@ -333,6 +388,21 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'A high-profile delivery came late, cost far more than estimated, or lacks much of what was needed, and the business remembers it.',
     phrases: ['not only was the new system late', 'cost twice as much as they said it would', 'does not do half the things we need'],
     concepts: [
+      {
+        all: [
+          ['slipped/slip/overran/overrun/delayed/late/behind/landed', 'went/go live .. after', 'months/weeks/quarters/years late/after/behind', 'planned for'],
+          ['budget/capital/spend/spent/cost/costs/estimate/estimated/business case/funding/price'],
+          ['double/twice/triple/doubled/tripled/2x/3x/5x/9x/over/overran/overrun/against/blew/ballooned/more', 'times the'],
+        ],
+        within: 30,
+        confidence: 0.75,
+        unless: ['sprint/story/stories/ticket/tickets/pr/build/ci slipped/late'],
+      },
+      {
+        all: [['overran/overrun/slipped/delayed/late by .. months/quarters/year/years', 'months/quarters/year/years late/behind/overdue'], ['migration/project/programme/program/rollout/go-live/launch/system/platform/replacement/implementation/erp/crm/portal']],
+        within: 14,
+        confidence: 0.7,
+      },
       {
         all: [
           ['late/delayed/slipped/overdue', 'months behind', 'missed the date/deadline'],
@@ -382,7 +452,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['every/all/any'],
           ['request/requests/change/changes/ask/asks/story/stories/idea/ideas'],
-          ['(must|has to|have to|needs to|need to|now|will) go/get through', 'goes/go/gets through', 'must? be approved/signed/filed/submitted'],
+          ['(must|has to|have to|needs to|need to|now|will) go/get through', 'goes/go/gets through', 'must? be approved/signed/filed/submitted', '(must|has to|have to|needs to|need to) arrive/come with', '(must|has to|have to|needs to|need to) include/attach/complete'],
           ['intake/form/forms/template/board/cab/triage/approval/sign-off/signoff/refinement/ticket/committee/gate/process'],
         ],
         within: 20,
@@ -414,6 +484,15 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "The business experiences IT's process as bureaucracy that stops anything from getting done.",
     phrases: ['wound up in red tape', 'you can not get anything done'],
     concepts: [
+      {
+        all: [
+          ['impact assessment', 'business case', 'change request', 'form/forms/approval/approvals/sign-off/signoff/ticket/cab/review/committee/paperwork/assessment'],
+          ['for a/one/each/every/the/any? .. wording/typo/label/button/one-line/small/minor/tiny/single/trivial/copy/colour/color change/tweak/fix/edit', 'just/only to change/fix/add/rename/move/update'],
+        ],
+        within: 14,
+        ordered: true,
+        confidence: 0.75,
+      },
       {
         all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through (endless|so many|all the) hoops']],
         confidence: 0.75,
@@ -488,6 +567,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'push/pushing/pushed/pushes (us|deadlines|dates|the project)',
             'chase/chasing/chased/chases us/people/for/dates/deadlines/status/updates/sign-off',
             'running/run/runs/ran stand-ups/standups/status calls/the status call',
+            'running/run/runs/ran the plan/project/weekly status calls/status meetings',
+            'setting/set/sets go-live dates/deadlines/dates/milestones',
+            'chase/chasing/chased my/our people/team/developers',
             'nag/nagging/nagged/hound/hounding/hounded',
             'act/acting/acted/acts like/as managers/bosses/taskmasters/police',
             'micromanag*',
@@ -519,6 +601,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'if .. knew/know/understood what they/it are/were/was/is doing',
             'would not have (these|any|half these|our)? problems if',
             'amateur hour',
+            'if .. had/have a/any clue/idea',
+            'have/has/had not got a clue',
+            'do/does/did not have a clue',
           ],
         ],
         confidence: 0.8,
@@ -607,6 +692,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Tired of waiting, the business starts making its own solutions without IT: the first step toward shadow IT.',
     phrases: ['given up waiting for IT', 'we will do it ourselves'],
     concepts: [
+      { all: [['(stopped/stop|gave/given up|tired of) waiting on/for']], confidence: 0.75 },
+      { all: [['faster/quicker/easier/simpler'], ['if/to we? just? build/do/make/run it on our side', 'on our side']], within: 10, ordered: true, confidence: 0.7 },
+      { all: [['@business'], ['no-code/low-code/airtable/zapier/powerapps/retool/bubble/webflow/wix/smartsheet', 'access database', 'vba macros', 'google sheets']], within: 14, ordered: true, confidence: 0.7 },
       {
         all: [
           ['gave/given/give/giving up waiting/on', 'stopped/stop waiting', 'tired/sick of waiting', 'instead of/rather than waiting', 'without waiting', 'went/go/goes/going/gone/working/worked around', 'bypass/bypassed/bypassing/circumvent*'],
@@ -640,6 +728,12 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Requests pass through several intermediaries before reaching the people who build, and meaning is lost on the way.',
     phrases: ['game of telephone', 'six or seven layers between the user and developer'],
     concepts: [
+      {
+        all: [['through/via'], ['before a/the/any? developer/developers/dev/devs/engineer/engineers/programmer/builder .. sees/see/hears/hear/touches/touch/gets/get/reads']],
+        within: 40,
+        ordered: true,
+        confidence: 0.75,
+      },
       {
         all: [
           ['help standardize/standardise business processes', 'develop real business requirements', 'manage client relationships/solutions'],
@@ -683,7 +777,18 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Business units run their own systems and technical teams outside IT, competing with it.',
     phrases: ['shadow IT systems/teams/team?'],
     concepts: [
-      { all: [['shadow it/tech/team/teams/system/systems/dev/developers/engineering/apps/tooling']], confidence: 0.8 },
+      {
+        all: [['shadow it/tech/team/teams/system/systems/dev/developers/engineering/apps/tooling']],
+        confidence: 0.8,
+        // Products and tools that detect shadow IT, or talk about the word itself.
+        unless: ['detect/detects/detecting/detection/scanner/scan/scans/codebase/product/feature/customers'],
+      },
+      { all: [['hired/hiring/hires/paying/paid/pays/funded/funds/contracted'], ['developer/developers/contractor/contractors/programmer/engineer/dev'], ['out of/from/with their/the/its own? .. budget']], within: 16, ordered: true, confidence: 0.75 },
+      {
+        all: [['completely/entirely/totally/wholly? outside our/IT/the estate/governance/platforms/support/control/knowledge/stack'], ['build/built/building/maintain/maintains/maintaining/run/runs/running/site/app/tool/system/database/server/servers']],
+        within: 20,
+        confidence: 0.75,
+      },
       {
         all: [
           ['@business'],
@@ -708,7 +813,6 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.8,
       },
       { all: [['@business'], ['own'], ['crew/team/squad/developers/devs/engineers/programmers/contractors/coders/python/tech/IT/platform/systems/servers']], within: 4, ordered: true, confidence: 0.75 },
-      { all: [['@business'], ['no-code/low-code/airtable/zapier/powerapps/retool/bubble/webflow', 'access database', 'vba macros']], within: 14, ordered: true, confidence: 0.7 },
     ],
     unless: ['shadow dom', 'shadowing', 'shadowed', 'drop shadow', 'box-shadow', 'shadow copy', 'shadow mode', 'shadow traffic'],
     treatments: ['think-competitively', 'behind-the-curtain', 'keep-the-trains-running', 'outside-facilitator'],
@@ -733,8 +837,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'done supporting/maintaining',
             'washed our/their hands of',
             'not our problem',
+            'not ours/theirs to fix/support/maintain/run/own',
           ],
-          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'never built/wrote/created/made', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by (someone else|others|them|@business)', 'outside IT', 'not on our/their stack/list/catalog'],
+          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'did/do/does not come/came through/from our/the pipeline/team/process', 'never built/wrote/created/made', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by (someone else|others|them|@business)', 'outside IT', 'not on our/their stack/list/catalog'],
         ],
         within: 16,
         confidence: 0.85,
@@ -776,6 +881,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "A business unit's own technical people are held up as better than IT: the competition has become open.",
     phrases: ['my guys are way better'],
     concepts: [
+      { all: [['run/runs/ran/running circles around']], confidence: 0.75 },
+      { all: [['know/knows/understand/understands'], ['better than .. IT/@it/you/anyone/anybody/us']], within: 10, ordered: true, confidence: 0.7, unless: ['we/i know/understand'] },
       {
         all: [
           ['my/our/his/her/their own? guys/team/people/folks/devs/developers/engineers/analysts/staff'],
@@ -803,7 +910,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         ordered: true,
         confidence: 0.8,
       },
-      { all: [['fire/sack/axe/disband/defund/scrap/dissolve', 'get rid of', 'shut down'], ['the? @it']], within: 4, ordered: true, confidence: 0.75 },
+      { all: [['fire/sack/axe/disband*/defund*/scrap*/dissolv*/abolish*', 'get rid of', 'shut/shutting down'], ['the? central? @it', 'the central/apps/application/development/dev/engineering/it team/function/department']], within: 6, ordered: true, confidence: 0.75 },
+      { all: [['split/splitting/spread/spreading/share/sharing/divide/dividing/redistribut*/carve/carving'], ['its/their/IT headcount? budget/headcount/funding'], ['across/among/between/to']], within: 10, ordered: true, confidence: 0.75 },
       {
         all: [['budget/headcount/funding/money'], ['(better spent|better off|should go|would go) on/with/to'], ['his/her/my/our/their own? team/department/group/unit/people', '@business']],
         within: 10,
@@ -834,7 +942,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [
           ['say/saying/said/says no', 'turn/turns/turned/turning down', 'reject/rejects/rejected/rejecting/refuse/refused/refusing/decline/declined/declining', 'stop/stopped accepting/taking', 'not (accept|take on)'],
           ['request/requests/work/projects/project/demands/asks/everything/anything/them/it'],
-          ['even if/when/though', 'even the ones', 'regardless', 'no matter', 'funded or not', 'paid or not'],
+          ['even if/when/though/from/for', 'even the ones', 'regardless', 'no matter', 'funded or not', 'paid or not'],
           ['money/budget/funding/fund/funds/pay/pays/paid/paying'],
         ],
         within: 22,
@@ -859,6 +967,13 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['I am not using IT anymore', 'going to AAA Consulting'],
     concepts: [
       {
+        all: [['talking/talk/talked/speaking/spoke/spoken/meeting/met/negotiating/shopping', 'sessions/meetings/talks/conversations/workshops'], ['to/with'], ['@outside']],
+        within: 8,
+        ordered: true,
+        confidence: 0.75,
+        unless: ['we/IT/our team (talked|spoke|met|are talking|are meeting)'],
+      },
+      {
         all: [
           ['(hire/hires/hired/hiring/engage/engaged/engaging/sign/signed/signing/contract/contracted/switch/switched/switching/turn/turned/turning/bring/bringing/brought/moving/moved/using/use/pay/paying|going/go/went to)'],
           ['@outside', 'aaa consulting'],
@@ -874,7 +989,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
-        all: [['not using/use', 'stop/stopped/stops using', 'done with', 'give/gave/given up on'], ['@it'], ['(anymore|any more)', 'going to', 'instead', '@outside']],
+        all: [['not using/use/ring/call/phone/email/ask/contact/involve', 'stop/stopped/stops using/ringing/calling/asking', 'done with', 'give/gave/given up on'], ['@it'], ['(anymore|any more)', 'going to', 'instead', '@outside']],
         within: 12,
         ordered: true,
         confidence: 0.85,
@@ -890,7 +1005,13 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'People in IT stop answering the business at all; contact itself has become something to avoid.',
     phrases: ['stopped answering the phone when I know it is my business client'],
     concepts: [
-      { all: [['let/lets/letting/send/sends/sending/sent/go/goes/going/went/straight/calls/call'], ['to voicemail/voice-mail', 'to voice mail', 'ring out', 'go unanswered', 'ring and ring']], within: 8, ordered: true, confidence: 0.85 },
+      { all: [['let/lets/letting/send/sends/sending/sent/go/goes/going/went/straight/calls/call'], ['to voicemail/voice-mail', 'to voice mail', 'ring out', 'go unanswered', 'ring and ring']], within: 14, ordered: true, confidence: 0.85 },
+      {
+        all: [['status/set/setting/sets/pretend/pretending/pretends/appear/appearing/mark/marking'], ['out of office', 'away/busy/offline/dnd', 'do not disturb'], ['whenever/when', 'every/each time']],
+        within: 16,
+        ordered: true,
+        confidence: 0.75,
+      },
       { all: [['number/name/call/calls'], ['comes/pops/shows/flashes/lights', 'rings'], ['not (pick up|answer)', 'ignore/ignoring it', 'let it ring']], within: 10, ordered: true, confidence: 0.8 },
       {
         all: [['skipping/skipped/skip/ditching/ditched/dodging/dodged/bailing/bailed/avoiding/avoided'], ['sync/meeting/meetings/check-in/call/calls/catch-up/standup/review'], ['without telling/notice/warning', 'on purpose', 'deliberately']],
@@ -903,8 +1024,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
           ['i/we/devs/developers/ops/IT/people/folks/team/engineers/half'],
           ['stopped/stop (answering/returning/replying/responding|picking up)', 'not (answer/answering/return/returning|pick/picking up)', 'avoid/avoiding (answering|picking up)', 'screen/screening/screened'],
           ['phone/phones/call/calls/emails/e-mails/messages/slack/pings/dms/their'],
+          ['when/whenever/their/them/from/client/clients/@business/customer/customers/stakeholder/stakeholders/he/she/his/her'],
         ],
-        within: 10,
+        within: 14,
         ordered: true,
         confidence: 0.8,
       },
@@ -927,6 +1049,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Senior people conclude that IT needs different leaders: the relationship is being settled by replacing people.',
     phrases: ['time for some new leadership in IT'],
     concepts: [
+      { all: [['search/hunt/recruiting/recruitment/headhunt*', 'looking for', 'shortlist'], ['for a/the? new/replacement/different CIO/CTO', 'for a/the? new/replacement head of IT', 'for a/the? new/replacement IT director/head/leader']], within: 8, ordered: true, confidence: 0.8 },
       {
         all: [['(replace/replaced/replacing/fire/fired/firing/oust/ousted/sack/sacked/remove/removing/change/changing|get rid of)'], ['the? CIO/CTO', 'head of IT', 'IT director/leadership/head/manager/management/leaders/boss']],
         within: 6,

@@ -21,7 +21,7 @@ export const RESOLUTION_CUES: string[][] = [
 
 export const HYPOTHETICAL_CUES: string[][] = [
   ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk', 'that'], ['risk', 'is'], ['at', 'risk'], ['might'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
-  ['pre', 'mortem'], ['premortem'], ['worst', 'case'], ['hypothetically'],
+  ['pre', 'mortem'], ['premortem'], ['worst', 'case'], ['hypothetically'], ['imagined'], ['imagine'],
 ];
 
 export const DISCUSSION_CUES: string[][] = [
@@ -30,7 +30,9 @@ export const DISCUSSION_CUES: string[][] = [
 ];
 
 /** A section about reading or discussing the model, not about the team's own work. */
-export const DISCUSSION_HEADING = /\b(book club|reading group|reading list|article|essay|further reading|references)\b/i;
+export const DISCUSSION_HEADING = /\b(book club|reading group|reading list|article|essay|further reading|references|lunch (?:&|and) learn|brown bag)\b/i;
+/** A section (or a whole document) that imagines failure rather than reports it. */
+export const HYPOTHETICAL_HEADING = /\b(pre-?mortems?|what could go wrong|imagined|failure stories|worst[- ]case|scenarios?|risk register)\b/i;
 
 /** Section headings and table columns that hold what went well. */
 export const POSITIVE_CONTEXT = /\b(went well|go(?:ing)? well|glad|liked|kudos|wins?|shout-?outs?|strengths|successes|positives?|keep doing|what worked|highlights|wind|tailwinds?|celebrat\w*|appreciat\w*|proud)\b/i;

@@ -1,6 +1,6 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
-import { DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, matchTermAt, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
@@ -133,7 +133,7 @@ export class SymptomMatcher {
   /** All symptom matches in one prose segment. */
   matchSegment(segment: ProseSegment): Match[] {
     const tokens = tokenize(segment.text);
-    if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading))) return [];
+    if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading) || HYPOTHETICAL_HEADING.test(heading))) return [];
     const context = [segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? ''].join(' | ');
     const positive = POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context);
     const sentences: Token[][] = [];
