@@ -25,6 +25,10 @@ export function loadCatalog(raw: { symptoms: unknown[]; treatments: unknown[]; l
     const unknown = symptom.treatments.find((id) => !treatmentIds.has(id as never));
     if (unknown) throw new CatalogError(`symptom "${symptom.id}": unknown treatment "${unknown}"`);
   }
+  for (const symptom of symptoms) {
+    const missing = symptom.supersedes.find((id) => !seen.has(id));
+    if (missing) throw new CatalogError(`symptom "${symptom.id}": supersedes unknown symptom "${missing}"`);
+  }
   return { symptoms, treatments, lexicons };
 }
 

@@ -44,6 +44,8 @@ export const SymptomSchema = z.strictObject({
   /** Terms that mark an unrelated sense: a sentence holding one is never this symptom. */
   unless: z.array(term).default([]),
   treatments: z.array(id).min(1),
+  /** Milder symptoms this one is the later form of: on the same words only this one is reported. */
+  supersedes: z.array(id).default([]),
 });
 
 export const TreatmentSchema = z.strictObject({

@@ -815,6 +815,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       { all: [['@business'], ['own'], ['crew/team/squad/developers/devs/engineers/programmers/contractors/coders/python/tech/IT/platform/systems/servers']], within: 4, ordered: true, confidence: 0.75 },
     ],
     unless: ['shadow dom', 'shadowing', 'shadowed', 'drop shadow', 'box-shadow', 'shadow copy', 'shadow mode', 'shadow traffic'],
+    supersedes: ['well-do-it-ourselves'],
     treatments: ['think-competitively', 'behind-the-curtain', 'keep-the-trains-running', 'outside-facilitator'],
   },
   {

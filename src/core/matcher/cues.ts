@@ -38,5 +38,7 @@ export const HYPOTHETICAL_HEADING = /\b(pre-?mortems?|what could go wrong|imagin
 export const POSITIVE_CONTEXT = /\b(went well|go(?:ing)? well|glad|liked|kudos|wins?|shout-?outs?|strengths|successes|positives?|keep doing|what worked|highlights|wind|tailwinds?|celebrat\w*|appreciat\w*|proud)\b/i;
 /** Headings like "What didn't go well" mention "well" too; these words overrule the positive reading. */
 export const NEGATIVE_CONTEXT = /\b(didn[’']?t|did not|not|never|less|worse|wrong|bad|badly|problems?|issues?|improve\w*|lacked|mad|sad|anchors?|rocks?|risks?|stop)\b/i;
+/** Action-item sections hold what the team will do about problems, not the problems. */
+export const ACTION_CONTEXT = /\b(action items?|actions|next steps|to ?dos?|follow[- ]?ups?|owners?)\b/i;
 /** Multiplier on confidence for a finding under a positive heading. */
 export const POSITIVE_CONTEXT_FACTOR = 0.7;

@@ -1,6 +1,6 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
-import { DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, matchTermAt, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
@@ -135,7 +135,7 @@ export class SymptomMatcher {
     const tokens = tokenize(segment.text);
     if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading) || HYPOTHETICAL_HEADING.test(heading))) return [];
     const context = [segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? ''].join(' | ');
-    const positive = POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context);
+    const positive = (POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context)) || ACTION_CONTEXT.test(context);
     const sentences: Token[][] = [];
     let sentenceStart = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -195,16 +195,19 @@ export class SymptomMatcher {
     for (let index = 0; index < norms.length; index++) {
       const norm = norms[index] as string;
       const stamp = ++this.markGeneration;
-      const tryTerm = (term: number) => {
-        if (this.termMarks[term] === stamp) return;
-        this.termMarks[term] = stamp;
-        const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, norms.length);
-        if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
-      };
-      for (const term of this.byFirstWord.get(norm) ?? []) tryTerm(term);
-      for (const { prefix, term } of this.byFirstPrefix.get(norm.slice(0, 3)) ?? []) if (norm.startsWith(prefix)) tryTerm(term);
+      for (const term of this.byFirstWord.get(norm) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
+      for (const { prefix, term } of this.byFirstPrefix.get(norm.slice(0, 3)) ?? []) {
+        if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, occurrences);
+      }
     }
     return { norms, clause, occurrences, pauseAfter: tokens.map((token) => token.pauseAfter) };
+  }
+
+  private tryTermAt(term: number, stamp: number, norms: string[], index: number, occurrences: Map<number, Occurrence[]>): void {
+    if (this.termMarks[term] === stamp) return;
+    this.termMarks[term] = stamp;
+    const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, norms.length);
+    if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
   }
 
   /**
@@ -278,7 +281,8 @@ function keepStrongestPerSpan(candidates: Match[]): Match[] {
   for (const candidate of byConfidence) {
     if (!kept.some((k) => k.symptom.id === candidate.symptom.id && overlaps(k, candidate))) kept.push(candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  const superseded = (match: Match) => kept.some((other) => other.symptom.supersedes.includes(match.symptom.id) && overlaps(other, match));
+  return kept.filter((match) => !superseded(match)).sort((a, b) => a.start - b.start);
 }
 
 function nearest(candidates: Occurrence[], anchor: Occurrence): Occurrence {
