@@ -7,3 +7,5 @@ export type { Catalog, Symptom, Treatment } from './catalog';
 export { readRetro, type RetroDocument, type ProseSegment } from './markdown/reader';
 export { SymptomMatcher } from './matcher/matcher';
 export { PatternError } from './matcher/pattern';
+export * from './edits';
+export * from './teamConfig';

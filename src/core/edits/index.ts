@@ -1,0 +1,3 @@
+export * from './textEdit';
+export * from './actionItems';
+export * from './suppress';

@@ -1,0 +1,22 @@
+// Bundles the in-host test suite (suite/index.ts + the tests it imports, mocha included) into
+// out/suite.js: one CommonJS file for the extension host's extensionTestsPath, `vscode` external.
+// esbuild comes from the repo root's devDependencies; mocha from test/e2e (or the root, same version).
+import esbuild from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+await esbuild.build({
+  entryPoints: [path.join(here, 'suite/index.ts')],
+  outfile: path.join(here, 'out/suite.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

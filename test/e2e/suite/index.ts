@@ -1,0 +1,31 @@
+// extensionTestsPath entry of the end-to-end suite, bundled to test/e2e/out/suite.js. It runs INSIDE
+// the real VS Code extension host, under code-server (run-e2e.mjs) or desktop VS Code (run-desktop.ts).
+// VS Code calls run(): resolve = exit code 0, reject = failure.
+//
+// Add a scenario: write suite/<name>.test.ts with describe/it, then import it below. The import
+// order matters: './setup' (mocha + its globals) must stay first.
+import * as vscode from 'vscode';
+import { hostLog, mocha } from './setup';
+import './extension.test';
+
+export function run(): Promise<void> {
+  hostLog(
+    `[suite] VS Code ${vscode.version} (${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
+      `remote ${vscode.env.remoteName ?? 'none'}), extension host Node ${process.version}, pid ${process.pid}`,
+  );
+  return new Promise<void>((resolve, reject) => {
+    const total = mocha.suite.total();
+    if (total === 0) {
+      reject(new Error('no e2e tests registered: import the test files in test/e2e/suite/index.ts'));
+      return;
+    }
+    try {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} of ${total} e2e test(s) failed`));
+        else resolve();
+      });
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
