@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.vscode-test/**', 'bench/.corpus/**', 'test/e2e/node_modules/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', '.vscode-test/**', 'bench/.corpus/**', 'test/e2e/node_modules/**', 'test/e2e/out/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -14,6 +14,14 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'The business feels unheard: it believes IT does not grasp what it needs or how it works.',
     phrases: ['IT just? do/does/did not get it', 'IT just? do/does/did not get/understand what we need/want/mean/do'],
     concepts: [
+      { all: [['whoever/whoever s (designed|built|wrote|made|specced)', 'the people/person who (designed|built|wrote|made)'], ['never/not once']], within: 12, ordered: true, confidence: 0.75 },
+      { all: [['anyone/someone/somebody'], ['in/from IT/@it'], ['who understands/understand/gets/knows']], within: 8, ordered: true, confidence: 0.7 },
+      {
+        all: [['@it', 'they/them', '(you|you lot|you guys)'], ['have/has/had no clue/idea', 'have/has/had not got a clue'], ['what/how/why .. .. like/works/work/runs/run/happens/looks/feels/operates/is']],
+        within: 14,
+        ordered: true,
+        confidence: 0.75,
+      },
       {
         all: [
           ['@it', 'they/them', '(you|you lot|you guys)', 'tech', 'central IT'],
@@ -84,6 +92,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'The business wants the result immediately but will not spend time shaping it, so urgency replaces shared planning.',
     phrases: ['I do not have time for this', 'I need this functionality now'],
     concepts: [
+      { all: [['no time for a/the? spec/specs/requirements/refinement/workshop/workshops/questions/specification']], confidence: 0.7, unless: ['we/i have/had no time', 'we/i did not have time'] },
+      { all: [['need/needs/want/wants/has to/have to/must'], ['full stop', 'no excuses', 'non-negotiable', 'end of story', 'no matter what']], within: 16, confidence: 0.65 },
       { all: [['need/needs/want/wants/must have'], ['this month/week/quarter/sprint', 'now', 'before winter/christmas/year-end/the close/launch'], ['not q1/q2/q3/q4/later/next', 'not next month/quarter/year']], within: 14, ordered: true, confidence: 0.75 },
       { all: [['can not/cannot wait', 'can not/cannot afford to wait'], ['another/any/until/for'], ['need/needs/needed/want/wants']], within: 14, confidence: 0.7 },
       { all: [['need*/want*/wanted/expect*/demand*'], ['it/this/that/them/everything/these'], ['yesterday']], within: 4, ordered: true, confidence: 0.85 },
@@ -137,6 +147,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Requests to IT wait a long time, and the business reads the delay as indifference.',
     phrases: ['IT is/was/are/were not responsive enough?'],
     concepts: [
+      { all: [['week/weeks/days/months/month and counting']], confidence: 0.75 },
+      { all: [['awaiting/pending', 'waiting for/on'], ['triage/response/reply/answer/assignment/approval', 'a reply/response'], ['day/days/week/weeks/month/months/still']], within: 10, confidence: 0.7 },
+      { all: [['getting/get/got/took'], ['from/out of .. @it/platform/ops/IT', 'from the service/help desk'], ['took/takes/take/taking .. weeks/months/days', 'took/takes/take/taking # weeks/months/days']], within: 14, ordered: true, confidence: 0.75 },
       { all: [['disappear/disappears/disappeared/vanish/vanishes/vanished/goes/go/went/sinks/sank/lost'], ['into/in a/the/their? queue/backlog/black hole/void/abyss/ether']], within: 6, ordered: true, confidence: 0.75 },
       { all: [['feature/features/change/changes/fixes/fix/releases/work/requests/request/tickets'], ['take/takes/took/taking .. too long/forever', 'take/takes/took/taking far/way/much/so too? long']], within: 10, ordered: true, confidence: 0.7, unless: ['we/our take/takes/took'] },
       {
@@ -193,6 +206,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'IT sees requirements and priorities shift after work has started, and blames the business for the churn.',
     phrases: ['the? business? users kept changing their minds'],
     concepts: [
+      { all: [['change/changes/changed/changing/switch/switches/switched direction/course/tack/priorities/plans'], ['weekly/daily/constantly/again/every/monthly/hourly', 'all the time']], within: 6, ordered: true, confidence: 0.75, unless: ['we/i change/changed/changes/switch/switched'] },
       {
         all: [
           ['changed/swapped/switched/rewrote/rewritten/reworked/revised/flipped/reversed/redefined/reinterpreted/rethought/moved'],
@@ -202,7 +216,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         within: 16,
         ordered: true,
         confidence: 0.75,
-        unless: ['we/i (changed|swapped|switched|rewrote|reworked|revised|flipped|reversed|moved)'],
+        unless: ['we/i (changed|swapped|switched|rewrote|reworked|revised|flipped|reversed|moved)', 'discovery/prototype/prototypes/prototyping/wireframes/mockups', 'design sprint/phase'],
       },
       {
         all: [
@@ -244,7 +258,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         confidence: 0.75,
       },
       {
-        all: [['swapped/switched/changed/flipped/reversed/bumped/dropped/asked/wanted'], ['and back', 'back on top', 'back again', 'then back', 'then .. again', 'back and forth']],
+        all: [['swapped/switched/changed/flipped/reversed/bumped/dropped/asked/wanted/said/decided'], ['and back', 'back on top', 'back again', 'then back', 'then .. .. again', 'back and forth']],
         within: 20,
         ordered: true,
         confidence: 0.7,
@@ -260,6 +274,13 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Needs that should have been agreed before building appear only when users finally test, which forces rework and blame.',
     phrases: ['lots of requirements did not come out until UAT'],
     concepts: [
+      {
+        all: [['(nobody|no one) (mentioned|told us|raised|said|flagged|asked for)', 'not mentioned/raised/flagged'], ['until/till'], ['@acceptance-testing', 'test environment', 'tried/tested/used it']],
+        within: 24,
+        ordered: true,
+        confidence: 0.75,
+      },
+      { all: [['new/extra/additional @requirement'], ['(nobody|no one) had? (mentioned|raised|asked for|flagged)']], within: 8, ordered: true, confidence: 0.75 },
       {
         all: [['found out/learned/learnt/discovered/realised/realized/noticed/heard/told'], ['@acceptance-testing'], ['that .. need/needs/needed/want/wants/wanted/require/requires/required/must/expects/expected']],
         within: 18,
@@ -318,6 +339,14 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'IT feels the business expects results without the time needed to define them, and calls its expectations unrealistic.',
     phrases: ['the? users are unrealistic', 'not willing to invest the time'],
     concepts: [
+      { all: [['sent/send/sends'], ['a junior', 'an intern', 'nobody/no-one', 'no one', 'one person', 'someone who could not/did not/can not']], within: 6, ordered: true, confidence: 0.7, unless: ['we/i sent/send'] },
+      {
+        all: [['too busy', 'no time'], ['spend/give/make/find/spare time', 'to'], ['specs/spec/requirements/refinement/workshops/workshop/reviews/testing/uat/questions/walkthroughs']],
+        within: 12,
+        ordered: true,
+        confidence: 0.7,
+        unless: ['we/i were/are/was/am too busy', 'we/i had/have no time'],
+      },
       {
         all: [
           ['getting/get/got anyone/anybody/someone/people/them/a/an/the', 'getting/get/got'],
@@ -388,10 +417,11 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'A high-profile delivery came late, cost far more than estimated, or lacks much of what was needed, and the business remembers it.',
     phrases: ['not only was the new system late', 'cost twice as much as they said it would', 'does not do half the things we need'],
     concepts: [
+      { all: [['late/slipped/delayed'], ['lost/lose/losing/missing/without/dropped/cut'], ['half/most/many/much/a third']], within: 20, ordered: true, confidence: 0.75 },
       {
         all: [
           ['slipped/slip/overran/overrun/delayed/late/behind/landed', 'went/go live .. after', 'months/weeks/quarters/years late/after/behind', 'planned for'],
-          ['budget/capital/spend/spent/cost/costs/estimate/estimated/business case/funding/price'],
+          ['budget/capital/spend/spent/cost/costs/estimate/estimated/business case/funding/price/money'],
           ['double/twice/triple/doubled/tripled/2x/3x/5x/9x/over/overran/overrun/against/blew/ballooned/more', 'times the'],
         ],
         within: 30,
@@ -441,6 +471,18 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     concepts: [
       {
         all: [
+          ['every/all/any/nothing'],
+          ['story/stories/request/requests/change/changes/ticket/tickets/item/items/idea/ideas/goes/comes'],
+          ['needs/need/requires/require/without', 'must/has to have', 'completion of'],
+          ['template/checklist/form/contract/canvas/gateway/sign-off/signoff/business case/intake'],
+        ],
+        within: 18,
+        ordered: true,
+        confidence: 0.75,
+      },
+      { all: [['will/must/shall require/requires'], ['completion of', 'a completed/signed'], ['checklist/template/form/canvas/gateway/assessment']], within: 10, ordered: true, confidence: 0.7 },
+      {
+        all: [
           ['new/mandatory/extra/additional/added/adding/introduced/introduce/introducing/enforced/enforce/enforcing/imposed/impose/imposing/required/requires/require/instituted/installed', 'rolled/rolling/roll out'],
           ['change request/requests/board/form/forms', 'change advisory board', 'cab', 'approval process/board/step/steps/gate/gates/workflow', 'sign-off process/step/steps', 'governance/methodology/paperwork/intake', 'intake form/forms/process', 'stage gate/gates', 'request form/forms', 'approval/ticketing/intake/request process/processes'],
           ['@business', 'every request/change/ask', 'all requests/changes/asks', 'business requests', 'anything .. asks/ask/wants/requests'],
@@ -484,6 +526,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "The business experiences IT's process as bureaucracy that stops anything from getting done.",
     phrases: ['wound up in red tape', 'you can not get anything done'],
     concepts: [
+      { all: [['took/takes/take/needs/need/needed/required/requires'], ['# separate/different/individual? sign-offs/signoffs/approvals/signatures/forms/committees/boards/meetings']], within: 12, ordered: true, confidence: 0.7 },
+      { all: [['authority/board/cab/committee/panel/forum'], ['meets/sits/convenes/meet monthly/quarterly/fortnightly', 'meets once a month/quarter']], within: 8, ordered: true, confidence: 0.7 },
       {
         all: [
           ['impact assessment', 'business case', 'change request', 'form/forms/approval/approvals/sign-off/signoff/ticket/cab/review/committee/paperwork/assessment'],
@@ -558,6 +602,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Under pressure to show results, analysts force projects along and the business resents being managed by them.',
     phrases: ['are they analysts or project managers'],
     concepts: [
+      { all: [['basically/essentially/effectively/really/just a/an pm/project manager/programme manager'], ['now']], within: 4, ordered: true, confidence: 0.7 },
+      { all: [['chasing/chase/chased .. dates/deadlines/updates/sign-offs/signoffs'], ['running/updating/maintaining raid/gantt/status/rag']], within: 16, confidence: 0.7 },
       {
         all: [
           ['@analyst'],
@@ -591,6 +637,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "Each side explains its problems by the other side's incompetence, rather than looking at how they work together.",
     phrases: ['we would not have these problems if they knew what they were doing'],
     concepts: [
+      { all: [['making it up as they/you go', 'making it up as they/you go along']], confidence: 0.75 },
+      { all: [['question/questioned/questioning/doubt/doubts/doubted/wonder/wondering'], ['whether/if'], ['has/have/had the skills/capability/competence/ability/expertise']], within: 10, ordered: true, confidence: 0.7 },
       {
         all: [
           [
@@ -601,7 +649,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'if .. knew/know/understood what they/it are/were/was/is doing',
             'would not have (these|any|half these|our)? problems if',
             'amateur hour',
-            'if .. had/have a/any clue/idea',
+            'if .. .. had/have a/any clue/idea',
             'have/has/had not got a clue',
             'do/does/did not have a clue',
           ],
@@ -676,7 +724,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       },
       { all: [['tell/tells/telling/told/dictate/dictating/lecture/lecturing'], ['(us|IT|the business)'], ['how to do/run our? job/jobs/work/department/team/IT/business']], within: 8, ordered: true, confidence: 0.7 },
       {
-        all: [['fix/fixing/sort/sorting/clean/cleaning/tidy/tidying/straighten/get'], ['its/their/your/our own'], ['(before|instead of|rather than)']],
+        all: [['fix/fixing/sort/sorting/clean/cleaning/tidy/tidying/straighten/get/address/addressing/clear/clearing/handle/handling'], ['its/their/your/our own'], ['(before|instead of|rather than)']],
         within: 14,
         ordered: true,
         confidence: 0.8,
@@ -697,7 +745,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
       { all: [['@business'], ['no-code/low-code/airtable/zapier/powerapps/retool/bubble/webflow/wix/smartsheet', 'access database', 'vba macros', 'google sheets']], within: 14, ordered: true, confidence: 0.7 },
       {
         all: [
-          ['gave/given/give/giving up waiting/on', 'stopped/stop waiting', 'tired/sick of waiting', 'instead of/rather than waiting', 'without waiting', 'went/go/goes/going/gone/working/worked around', 'bypass/bypassed/bypassing/circumvent*'],
+          ['gave/given/give/giving up waiting/on', 'stopped/stop waiting', 'tired/sick of waiting', 'instead of/rather than waiting/wait', 'without waiting', 'went/go/goes/going/gone/working/worked around', 'bypass/bypassed/bypassing/circumvent*'],
           ['@it', 'us'],
         ],
         within: 8,
@@ -728,6 +776,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Requests pass through several intermediaries before reaching the people who build, and meaning is lost on the way.',
     phrases: ['game of telephone', 'six or seven layers between the user and developer'],
     concepts: [
+      { all: [['# people/layers/teams/hops/handoffs/steps/levels'], ['between me/us/the .. and']], within: 6, ordered: true, confidence: 0.8 },
       {
         all: [['through/via'], ['before a/the/any? developer/developers/dev/devs/engineer/engineers/programmer/builder .. sees/see/hears/hear/touches/touch/gets/get/reads']],
         within: 40,
@@ -777,6 +826,9 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Business units run their own systems and technical teams outside IT, competing with it.',
     phrases: ['shadow IT systems/teams/team?'],
     concepts: [
+      { all: [['own/personal'], ['aws/gcp/azure/cloud/k8s/kubernetes/cluster/clusters/servers/server/platform/platforms/infrastructure/instance/subscription/tenant account/accounts?']], within: 4, ordered: true, confidence: 0.75, unless: ['our/my own'] },
+      { all: [['@it'], ['do/does/did not know about/of', 'not aware of', 'unaware of', 'knows nothing about'], ['rather/keep it/secret/quiet/that way']], within: 16, ordered: true, confidence: 0.75 },
+      { all: [['bought/buy/buying/set/setting/stood/standing'], ['their/its own platform/platforms/system/systems/tools/tooling/servers/software']], within: 8, ordered: true, confidence: 0.7 },
       {
         all: [['shadow it/tech/team/teams/system/systems/dev/developers/engineering/apps/tooling']],
         confidence: 0.8,
@@ -839,8 +891,10 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
             'washed our/their hands of',
             'not our problem',
             'not ours/theirs to fix/support/maintain/run/own',
+            'not carrying/carry/holding/hold the pager',
+            'not on call/on-call for',
           ],
-          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'did/do/does not come/came through/from our/the pipeline/team/process', 'never built/wrote/created/made', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by (someone else|others|them|@business)', 'outside IT', 'not on our/their stack/list/catalog'],
+          ['did/do/does not build/built/create/created/write/wrote/make/made/develop/own', 'did/do/does not come/came/go/goes through/from our/the pipeline/pipelines/team/process', 'not built/written/made/created by us/IT', 'never built/wrote/created/made', 'not ours/theirs', 'someone else built/wrote/made', 'built/written/made by (someone else|others|them|@business)', 'outside IT', 'not on our/their stack/list/catalog'],
         ],
         within: 16,
         confidence: 0.85,
@@ -862,6 +916,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "The business has lost faith in the person leading IT and says so openly.",
     phrases: ['this IT manager just? is not cutting it'],
     concepts: [
+      { all: [['not up to running/leading/managing IT/technology/tech/@it']], confidence: 0.8 },
+      { all: [['out of his/her/their depth', 'in over his/her/their head']], confidence: 0.65, unless: ['i am/was/felt/feel out of my depth', 'we are/were out of our depth'] },
       {
         all: [
           ['IT/infrastructure/infra/dev/development/engineering/ops/operations/platform/delivery/tech/technology manager/lead/head/director/boss/leadership/management', 'head of IT', 'CIO/CTO', 'their manager/lead/boss'],
@@ -882,7 +938,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: "A business unit's own technical people are held up as better than IT: the competition has become open.",
     phrases: ['my guys are way better'],
     concepts: [
-      { all: [['run/runs/ran/running circles around']], confidence: 0.75 },
+      { all: [['run/runs/ran/running circles/rings around/round']], confidence: 0.75 },
       { all: [['know/knows/understand/understands'], ['better than .. IT/@it/you/anyone/anybody/us']], within: 10, ordered: true, confidence: 0.7, unless: ['we/i know/understand'] },
       {
         all: [
@@ -906,7 +962,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     phrases: ['fire the IT team and give their budget to my team', 'give their budget to my team'],
     concepts: [
       {
-        all: [['give/move/moving/transfer/shift/take/hand/redirect/reallocate/divert'], ['their/its/IT/@it budget/headcount/funding/money'], ['to/into/over/across']],
+        all: [['give/gave/given/move/moved/moving/transfer/transferred/shift/shifted/take/took/hand/handed/redirect/redirected/reallocate/reallocated/divert/diverted'], ['their/its/IT/@it budget/headcount/funding/money'], ['to/into/over/across']],
         within: 10,
         ordered: true,
         confidence: 0.8,
@@ -967,6 +1023,8 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'The business stops using IT and takes its work to consultants it trusts more.',
     phrases: ['I am not using IT anymore', 'going to AAA Consulting'],
     concepts: [
+      { all: [['contract/contracting/hire/hiring/engage/engaging/commission/commissioning/use/using'], ['supplier/supplier s/vendor/vendor s/professional services/@outside'], ['directly', 'themselves', 'instead']], within: 14, ordered: true, confidence: 0.75 },
+      { all: [['done/finished/through routing/going/working'], ['through/with'], ['in-house/internal/@it']], within: 10, ordered: true, confidence: 0.75 },
       {
         all: [['talking/talk/talked/speaking/spoke/spoken/meeting/met/negotiating/shopping', 'sessions/meetings/talks/conversations/workshops'], ['to/with'], ['@outside']],
         within: 8,
@@ -1050,7 +1108,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
     explanation: 'Senior people conclude that IT needs different leaders: the relationship is being settled by replacing people.',
     phrases: ['time for some new leadership in IT'],
     concepts: [
-      { all: [['search/hunt/recruiting/recruitment/headhunt*', 'looking for', 'shortlist'], ['for a/the? new/replacement/different CIO/CTO', 'for a/the? new/replacement head of IT', 'for a/the? new/replacement IT director/head/leader']], within: 8, ordered: true, confidence: 0.8 },
+      { all: [['search/hunt/recruiting/recruitment/headhunt*', 'looking for', 'shortlist'], ['a/the? new/replacement/different CIO/CTO', 'a/the? new/replacement head of IT', 'a/the? new/replacement IT director/head/leader']], within: 8, ordered: true, confidence: 0.8 },
       {
         all: [['(replace/replaced/replacing/fire/fired/firing/oust/ousted/sack/sacked/remove/removing/change/changing|get rid of)'], ['the? CIO/CTO', 'head of IT', 'IT director/leadership/head/manager/management/leaders/boss']],
         within: 6,

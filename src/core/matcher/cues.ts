@@ -12,15 +12,20 @@ export const NEGATION_WINDOW = 3;
 /** A clause that opens with one of these is denied as a whole ("No one in the business has…"). */
 export const SUBJECT_NEGATORS = new Set(['no', 'nobody', 'none', 'nothing', 'neither', 'never']);
 
-/** Multi-word cues are token sequences; any one in the sentence (outside the match) cancels it. */
+/**
+ * Multi-word cues are token sequences; any one in the match's clauses (outside the match)
+ * cancels it. A trailing '$' means the cue must end its clause: "the emails have stopped."
+ * resolves, "she has stopped bothering to raise tickets" does not.
+ */
 export const RESOLUTION_CUES: string[][] = [
   ['resolved'], ['fixed'], ['solved'], ['improved'], ['improving'], ['no', 'longer'], ['used', 'to'], ['went', 'away'],
   ['gone', 'away'], ['are', 'gone'], ['is', 'gone'], ['were', 'gone'], ['fewer'], ['for', 'once'], ['thing', 'of', 'the', 'past'],
   ['since', 'we', 'started'], ['since', 'we', 'added'], ['since', 'we', 'introduced'], ['not', 'once'], ['none', 'of'],
+  ['have', 'stopped', '$'], ['has', 'stopped', '$'], ['was', 'retired'], ['were', 'retired'], ['was', 'dropped'], ['were', 'dropped'], ['old', 'rule'], ['in', 'the', 'past'],
 ];
 
 export const HYPOTHETICAL_CUES: string[][] = [
-  ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk', 'that'], ['risk', 'is'], ['at', 'risk'], ['might'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
+  ['if'], ['unless'], ['what', 'if'], ['in', 'case'], ['risk', 'that'], ['risk', 'is'], ['at', 'risk'], ['could', 'become'], ['would', 'be'], ['imagine'], ['suppose'],
   ['pre', 'mortem'], ['premortem'], ['worst', 'case'], ['hypothetically'], ['imagined'], ['imagine'],
 ];
 

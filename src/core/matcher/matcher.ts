@@ -1,7 +1,7 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
-import { compileTerm, matchTermAt, type CompiledTerm } from './pattern';
+import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
 /** Confidence of a hit on the article's own wording. */
@@ -59,6 +59,8 @@ export class SymptomMatcher {
   /** term id -> rules whose first group holds it: a sentence only tries rules it can start. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   private termMarks = new Int32Array(0);
+  /** Cue terms that only count at the end of their clause. */
+  private readonly clauseFinalCues = new Set<number>();
   private markGeneration = 0;
   private readonly unlessTerms = new Map<string, number[]>();
   private readonly cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
@@ -76,7 +78,12 @@ export class SymptomMatcher {
     this.rules.forEach((rule, index) => {
       for (const term of new Set(rule.groups[0])) pushTo(this.rulesByAnchorTerm, term, index);
     });
-    const cueIds = (cues: string[][]) => cues.map((words) => this.termId(words.join(' '), 'cues'));
+    const cueIds = (cues: string[][]) =>
+      cues.map((words) => {
+        const id = this.termId(words.filter((word) => word !== '$').join(' '), 'cues');
+        if (words[words.length - 1] === '$') this.clauseFinalCues.add(id);
+        return id;
+      });
     this.cueTerms = {
       resolution: cueIds(RESOLUTION_CUES),
       hypothetical: cueIds(HYPOTHETICAL_CUES),
@@ -121,6 +128,8 @@ export class SymptomMatcher {
       if (atom.kind === 'word') {
         const keys = atom.value === 'it' ? ['it', 'IT'] : [atom.value];
         for (const key of keys) pushTo(this.byFirstWord, key, id);
+      } else if (atom.kind === 'number') {
+        pushTo(this.byFirstWord, NUMBER_KEY, id);
       } else if (atom.kind === 'prefix') {
         const list = this.byFirstPrefix.get(atom.value.slice(0, 3)) ?? [];
         list.push({ prefix: atom.value, term: id });
@@ -196,6 +205,7 @@ export class SymptomMatcher {
       const norm = norms[index] as string;
       const stamp = ++this.markGeneration;
       for (const term of this.byFirstWord.get(norm) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
+      if (isNumber(norm)) for (const term of this.byFirstWord.get(NUMBER_KEY) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
       for (const { prefix, term } of this.byFirstPrefix.get(norm.slice(0, 3)) ?? []) {
         if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, occurrences);
       }
@@ -258,7 +268,9 @@ export class SymptomMatcher {
     const lastClause = sentence.clause[last] as number;
     const inScope = (o: Occurrence) =>
       !chosen.some((c) => o.from < c.to && c.from < o.to) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
-    if (this.cueTerms.resolution.some((term) => (sentence.occurrences.get(term) ?? []).some(inScope))) return true;
+    const endsClause = (o: Occurrence) => o.to >= sentence.norms.length || sentence.clause[o.to] !== sentence.clause[o.to - 1];
+    const resolves = (term: number) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && (!this.clauseFinalCues.has(term) || endsClause(o)));
+    if (this.cueTerms.resolution.some(resolves)) return true;
     return this.cueTerms.hypothetical.some((term) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && o.to <= first));
   }
 

@@ -8,10 +8,10 @@ import { expandWord, IT_DEPARTMENT } from './tokenize';
  *   term    := slot (' ' slot)*
  *   slot    := alt ('/' alt)* '?'?        one-word alternatives; '?' makes the slot optional
  *            | '(' term ('|' term)* ')' '?'?   alternatives of several words: (gave up|tired of)
- *   alt     := word | prefix* | @lexicon  word may be a contraction: "didn't" = did not
+ *   alt     := word | prefix* | @lexicon | #   word may be a contraction: "didn't" = did not; # is any number
  *   '..'    := up to three words of anything
  */
-export type Atom = { kind: 'word'; value: string } | { kind: 'prefix'; value: string } | { kind: 'any' };
+export type Atom = { kind: 'word'; value: string } | { kind: 'prefix'; value: string } | { kind: 'number' } | { kind: 'any' };
 
 interface Edge {
   atom: Atom;
@@ -57,6 +57,7 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
     for (const edge of builder.edges[node] as Edge[]) {
       const reached = closures[edge.to] as number[];
       if (edge.atom.kind === 'prefix') addAll(firstStepByPrefix, edge.atom.value, reached);
+      else if (edge.atom.kind === 'number') addAll(firstStepByWord, NUMBER_KEY, reached);
       else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
     }
   }
@@ -198,6 +199,7 @@ function splitSlots(text: string, source: string): string[] {
 
 function parseAlternative(alt: string, source: string): Atom[] {
   if (alt === '\u2192') return [{ kind: 'word', value: alt }];
+  if (alt === '#') return [{ kind: 'number' }];
   if (!/^[\p{L}\p{N}'’-]+\*?$/u.test(alt)) throw new PatternError(`"${alt}" in "${source}" is not a word, a prefix* or a @list`);
   if (alt.endsWith('*')) {
     const prefix = alt.slice(0, -1).toLowerCase();
@@ -220,10 +222,22 @@ export function closure(epsilons: number[][], nodes: Iterable<number>): Set<numb
   return seen;
 }
 
+/** Index key under which terms starting with a number (#) are filed. */
+export const NUMBER_KEY = '#number';
+
+export function isNumber(norm: string): boolean {
+  return NUMBER.test(norm);
+}
+
+/** Digits, or a number written as a word. */
+const NUMBER = /^(?:\d+(?:st|nd|rd|th|x)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many|a few)$/;
+
 export function atomMatches(atom: Atom, norm: string): boolean {
   switch (atom.kind) {
     case 'any':
       return true;
+    case 'number':
+      return NUMBER.test(norm);
     case 'prefix':
       return norm.startsWith(atom.value) && norm !== IT_DEPARTMENT;
     case 'word':
@@ -239,6 +253,8 @@ export function matchTermAt(term: CompiledTerm, norms: readonly string[], startI
   if (startIndex >= limit) return -1;
   const first = norms[startIndex] as string;
   let active: number[] = term.firstStepByWord.get(first) ?? [];
+  const numeric = isNumber(first) ? term.firstStepByWord.get(NUMBER_KEY) : undefined;
+  if (numeric) active = active.length ? [...new Set([...active, ...numeric])] : numeric;
   for (const { prefix, nodes } of term.firstStepByPrefix) {
     if (first.startsWith(prefix) && first !== IT_DEPARTMENT) active = active.length ? [...new Set([...active, ...nodes])] : nodes;
   }

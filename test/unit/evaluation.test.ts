@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { precision, ratio, scoreReport, stageAccuracy, type ReportDocument } from '../eval/score';
+
+/**
+ * Floors on the labelled sets, so a change that loses a family of phrasings or starts
+ * flagging hard negatives fails here. The sets were tuned on, so these are regression
+ * floors, not the figures on unseen text (see the README's "Measuring detection").
+ */
+function scoreSet(dir: string) {
+  const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return scoreReport(dir, (JSON.parse(run.stdout) as { documents: ReportDocument[] }).documents);
+}
+
+describe('detection quality on the labelled sets', () => {
+  const floors: [dir: string, paraphrase: number, precision: number, negatives: number, stage: number][] = [
+    ['test/fixtures/eval', 0.9, 0.97, 0.02, 0.95],
+    ['test/fixtures/holdout', 0.8, 0.95, 0.03, 0.9],
+    ['test/fixtures/blind', 0.55, 0.9, 0.1, 0.65],
+  ];
+  for (const [dir, paraphraseFloor, precisionFloor, negativeCeiling, stageFloor] of floors) {
+    it(`${dir}: recall, precision, hard negatives and stage stay above their floors`, () => {
+      const score = scoreSet(dir);
+      assert.equal(ratio(score.counts.verbatim) >= 0.8, true, `verbatim recall ${ratio(score.counts.verbatim)}`);
+      assert.ok(ratio(score.counts.paraphrase) >= paraphraseFloor, `paraphrase recall ${ratio(score.counts.paraphrase).toFixed(3)}\n${score.misses.join('\n')}`);
+      assert.ok(precision(score) >= precisionFloor, `precision ${precision(score).toFixed(3)}\n${score.falseFlags.join('\n')}`);
+      assert.ok(ratio(score.counts.negatives) <= negativeCeiling, `hard negatives flagged ${ratio(score.counts.negatives).toFixed(3)}\n${score.falseFlags.join('\n')}`);
+      assert.ok(stageAccuracy(score) >= stageFloor, `stage accuracy ${stageAccuracy(score).toFixed(3)}`);
+      assert.equal(score.flagsOnHealthy, 0, score.falseFlags.filter((flag) => flag.includes('healthy doc')).join('\n'));
+    });
+  }
+});
