@@ -1,5 +1,8 @@
 // Bundles the extension (Node, `vscode` external) and the CLI; `--production` minifies, `--watch` rebuilds.
+const fs = require('node:fs');
 const esbuild = require('esbuild');
+
+const SCHEMA_FILE = 'schemas/retro-health.schema.json';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +17,8 @@ const shared = {
   sourcemap: !production,
   sourcesContent: false,
   legalComments: 'none',
+  // jsonc-parser's UMD build requires files dynamically; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 
@@ -29,7 +34,18 @@ const builds = [
   },
 ];
 
+/** Generates the JSON schema of .retro-health.json from its zod schema (a test catches a stale copy). */
+async function writeTeamConfigSchema() {
+  const result = await esbuild.build({ ...shared, entryPoints: ['src/core/teamConfig.ts'], write: false, sourcemap: false, minify: false });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  const schema = JSON.stringify(module.exports.teamConfigJsonSchema(), null, 2) + '\n';
+  fs.mkdirSync('schemas', { recursive: true });
+  if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== schema) fs.writeFileSync(SCHEMA_FILE, schema);
+}
+
 async function main() {
+  await writeTeamConfigSchema();
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('[watch] watching for changes');

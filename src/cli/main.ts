@@ -7,6 +7,9 @@ import { formatSarif } from './formatters/sarif';
 import { ansiPalette, formatText } from './formatters/text';
 import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
 import { version } from '../../package.json';
+import { existsSync } from 'node:fs';
+import { LineIndex } from '../core/markdown/positions';
+import { loadTeamCatalog, TEAM_CONFIG_FILE, type TeamCatalog } from '../core/teamConfig';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,6 +26,7 @@ Options:
   --fail-on <early|middle|advanced|end> exit 1 when any retro reaches this stage
   --min-confidence <0..1>               report findings at least this sure (default: ${DEFAULT_MIN_CONFIDENCE})
   --max-file-size-kb <n>                skip larger files with an error (default: ${DEFAULT_MAX_FILE_SIZE_KB})
+  --config <file>                       team configuration (default: ./.retro-health.json when present)
   --no-color                            plain text even on a terminal (NO_COLOR is honoured too)
   -h, --help                            show this help
   -v, --version                         print the version
@@ -50,6 +54,7 @@ export function runCli(argv: string[], io: CliIO): number {
         'fail-on': { type: 'string' },
         'min-confidence': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
+        config: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -94,6 +99,7 @@ function describeArgumentError(error: NodeJS.ErrnoException): string {
 }
 
 interface ReportOptions {
+  config: string | undefined;
   format: Format;
   failOn: (typeof STAGES)[number] | undefined;
   minConfidence: number;
@@ -108,7 +114,7 @@ function validateOptions(values: Record<string, string | boolean | undefined>): 
   if (failOn !== undefined && !(STAGES as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on stage "${failOn}" (use ${STAGES.join(', ')})`);
   const minConfidence = numberOption(values['min-confidence'], '--min-confidence', DEFAULT_MIN_CONFIDENCE, 0, 1);
   const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
-  return { format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
+  return { config: values.config as string | undefined, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
 }
 
 function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -121,7 +127,8 @@ function numberOption(raw: unknown, name: string, fallback: number, min: number,
 function report(paths: string[], options: ReportOptions, io: CliIO): number {
   const { files, problems } = discoverFiles(paths);
   const errors: FileProblem[] = [...problems];
-  const matcher = createMatcher();
+  const team = loadConfig(options.config, options.maxBytes, errors);
+  const matcher = createMatcher(team.catalog);
   const documents: ReportDocument[] = [];
   for (const file of files) {
     const read = readTextFile(file, options.maxBytes);
@@ -129,7 +136,7 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
       errors.push({ file, message: read.message });
       continue;
     }
-    documents.push(toReportDocument(file, analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence })));
+    documents.push(toReportDocument(file, analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled })));
   }
   const result = buildReport(version, documents, errors);
   io.stdout(render(result, options, io, matcher.catalog));
@@ -137,6 +144,25 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
   if (errors.length > 0) return 2;
   if (options.failOn && documents.some((document) => stageRank(document.stage) >= stageRank(options.failOn as never))) return 1;
   return 0;
+}
+
+/** The team file: given with --config, else ./.retro-health.json when it exists. Its problems are errors (exit 2). */
+function loadConfig(path: string | undefined, maxBytes: number, errors: FileProblem[]): TeamCatalog {
+  const file = path ?? (existsSync(TEAM_CONFIG_FILE) ? TEAM_CONFIG_FILE : undefined);
+  if (!file) return loadTeamCatalog(undefined);
+  const read = readTextFile(file, maxBytes);
+  if (!read.ok) {
+    errors.push({ file, message: read.message });
+    return loadTeamCatalog(undefined);
+  }
+  const team = loadTeamCatalog(read.text);
+  const lines = new LineIndex(read.text.replace(/^\uFEFF/, ''));
+  for (const problem of team.problems) {
+    const { line, character } = lines.positionAt(problem.offset ?? 0);
+    const where = problem.path.length ? `${problem.path.join('.')}: ` : '';
+    errors.push({ file: `${file}:${line + 1}:${character + 1}`, message: `${where}${problem.message}` });
+  }
+  return team;
 }
 
 function render(result: Report, options: ReportOptions, io: CliIO, catalog: Parameters<typeof formatSarif>[1]): string {

@@ -120,19 +120,23 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
     return out;
   };
   config.disable = section('disable', shape.disable) ?? [];
-  for (const problem of problems) problem.message = plainMessage(problem);
   config.symptoms = eachOf('symptoms', SymptomSchema);
   config.phrasings = eachIn('phrasings', PhrasingsSchema);
   config.restage = eachIn('restage', z.enum(STAGES));
   config.wordLists = eachIn('wordLists', z.array(term).min(1));
   config.treatments = eachIn('treatments', z.strictObject({ actions: z.array(z.string().min(10).max(200)).min(1) })) as TeamConfig['treatments'];
+  for (const problem of problems) if (valueAt(root, problem.path) === undefined && problem.path.length > 1) problem.message = `missing required property "${String(problem.path[problem.path.length - 1])}"`;
   return config;
 }
 
-/** zod's "expected string, received undefined" means the property is missing. */
-function plainMessage(problem: ConfigProblem): string {
-  const last = problem.path[problem.path.length - 1];
-  return /received undefined$/.test(problem.message) && last !== undefined ? `missing required property "${String(last)}"` : problem.message;
+/** The raw value at a JSON path: undefined means the property is missing, whatever zod said. */
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog, 'problems'> {
@@ -234,5 +238,5 @@ function nodeValue(node: Node): unknown {
 
 /** The JSON schema for editors, generated from the zod schema by the build. */
 export function teamConfigJsonSchema(): object {
-  return z.toJSONSchema(TeamConfigSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(TeamConfigSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
 }

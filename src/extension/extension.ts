@@ -1,57 +1,47 @@
 import * as vscode from 'vscode';
-import { analyzeRetro, type Finding, type Stage } from '../core';
+import { AnalysisService } from './analysisService';
+import { TreatmentCodeActions } from './codeActions';
+import { SymptomHoverProvider } from './hover';
+import { RetroStatus } from './status';
+import { SymptomDocs } from './symptomDocs';
+import { TeamCatalogs } from './teamCatalogs';
 
 /**
- * A thin adapter: the core analyses the editor buffer (never the saved file) and findings
- * become diagnostics. The full editor experience (auto-detected retros, hovers, quick fixes,
- * status, settings) builds on this.
+ * Thin adapters over the pure core. Activation only registers providers; the catalog is
+ * compiled on the first retro that needs it, so markdown files that are not retros cost
+ * almost nothing.
  */
-const SEVERITY: Record<Stage, vscode.DiagnosticSeverity> = {
-  early: vscode.DiagnosticSeverity.Information,
-  middle: vscode.DiagnosticSeverity.Warning,
-  advanced: vscode.DiagnosticSeverity.Warning,
-  end: vscode.DiagnosticSeverity.Error,
-};
-
 export function activate(context: vscode.ExtensionContext): void {
-  const diagnostics = vscode.languages.createDiagnosticCollection('retro-health');
-  const analysed = new Set<string>();
-
-  const refresh = (document: vscode.TextDocument) => {
-    const analysis = analyzeRetro(document.getText(), { fileName: document.fileName });
-    diagnostics.set(document.uri, analysis.findings.map(toDiagnostic));
-    return analysis;
-  };
+  const output = vscode.window.createOutputChannel('Retro Health');
+  const catalogs = new TeamCatalogs();
+  const analyses = new AnalysisService(catalogs, output);
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
 
   context.subscriptions.push(
-    diagnostics,
+    output,
+    catalogs,
+    analyses,
+    new RetroStatus(analyses),
+    vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
+    vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
+    vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {
-        void vscode.window.showWarningMessage('Retro Health: open a markdown retrospective first.');
+        void vscode.window.showWarningMessage('Retro Health: open a markdown file to analyse it.');
         return undefined;
       }
-      analysed.add(document.uri.toString());
-      const { diagnosis } = refresh(document);
-      void vscode.window.showInformationMessage(`Retro Health: ${diagnosis.stage}, score ${diagnosis.score}. ${diagnosis.explanation}`);
-      return diagnosis;
-    }),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (analysed.has(event.document.uri.toString())) refresh(event.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      analysed.delete(document.uri.toString());
-      diagnostics.delete(document.uri);
+      const state = analyses.analyzeNow(document);
+      if (state?.kind === 'too-large') void vscode.window.showWarningMessage(`Retro Health: ${state.sizeKB} KB is over retroHealth.maxFileSizeKB (${state.limitKB} KB); not analysed.`);
+      return state?.kind === 'analysed' ? state.analysis.diagnosis : undefined;
     }),
   );
-}
-
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.stage]);
-  diagnostic.source = 'Retro Health';
-  diagnostic.code = finding.symptom;
-  return diagnostic;
+  // After activation returns: analyse the retros already open and check the team file.
+  const initial = setTimeout(() => {
+    analyses.refreshAll();
+    catalogs.validateAll();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import { analyzeRetro, type RetroAnalysis } from '../core/analyze';
+import type { Finding } from '../core/types';
+import { isRetroDocument } from './retroDocuments';
+import { readSettings, severityFor, type Settings } from './settings';
+import type { TeamCatalogs } from './teamCatalogs';
+
+/** Re-analysis waits this long after the last keystroke. */
+export const REFRESH_DELAY_MS = 300;
+
+export type DocumentState =
+  | { kind: 'analysed'; version: number; analysis: RetroAnalysis; settings: Settings }
+  | { kind: 'too-large'; version: number; sizeKB: number; limitKB: number }
+  | { kind: 'not-a-retro' }
+  | { kind: 'disabled' };
+
+/**
+ * Analyses retros from the editor buffer (never the saved file), shortly after typing stops,
+ * and publishes the findings as diagnostics. Analysis is synchronous, so the ranges always
+ * belong to the version analysed; a newer edit simply schedules another pass.
+ */
+export class AnalysisService implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('retro-health');
+  private readonly states = new Map<string, DocumentState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents the user asked to analyse with "Analyze This File", retro or not. */
+  private readonly forced = new Set<string>();
+  private readonly reported = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  readonly onDidChangeState = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+
+  constructor(
+    private readonly catalogs: TeamCatalogs,
+    private readonly output: vscode.OutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('retroHealth')) this.refreshAll();
+      }),
+      catalogs.onDidChange(() => this.refreshAll()),
+    );
+  }
+
+  state(document: vscode.TextDocument): DocumentState | undefined {
+    return this.states.get(document.uri.toString());
+  }
+
+  /** The analysis for the document's current version, computing it now if needed. */
+  analysisOf(document: vscode.TextDocument): RetroAnalysis | undefined {
+    const state = this.states.get(document.uri.toString());
+    if (state?.kind === 'analysed' && state.version === document.version) return state.analysis;
+    const fresh = this.refresh(document);
+    return fresh?.kind === 'analysed' ? fresh.analysis : undefined;
+  }
+
+  /** "Analyze This File": analyse any markdown file, now, and keep it analysed while open. */
+  analyzeNow(document: vscode.TextDocument): DocumentState | undefined {
+    this.forced.add(document.uri.toString());
+    return this.refresh(document);
+  }
+
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.refresh(document);
+      }, REFRESH_DELAY_MS),
+    );
+  }
+
+  refresh(document: vscode.TextDocument): DocumentState | undefined {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return undefined;
+    const key = document.uri.toString();
+    const settings = readSettings(document.uri, (message) => this.reportOnce(message));
+    let state: DocumentState;
+    if (!settings.enable) state = { kind: 'disabled' };
+    else if (!this.forced.has(key) && !isRetroDocument(document, settings)) state = { kind: 'not-a-retro' };
+    else {
+      const text = document.getText();
+      const sizeKB = Math.ceil(Buffer.byteLength(text, 'utf8') / 1024);
+      if (sizeKB > settings.maxFileSizeKB) state = { kind: 'too-large', version: document.version, sizeKB, limitKB: settings.maxFileSizeKB };
+      else state = { kind: 'analysed', version: document.version, analysis: this.analyze(document, text, settings), settings };
+    }
+    this.states.set(key, state);
+    this.diagnostics.set(document.uri, state.kind === 'analysed' ? this.toDiagnostics(state.analysis, state.settings) : []);
+    this.changed.fire(document);
+    return state;
+  }
+
+  private analyze(document: vscode.TextDocument, text: string, settings: Settings): RetroAnalysis {
+    const catalog = this.catalogs.for(document.uri);
+    return analyzeRetro(text, {
+      fileName: document.uri.path,
+      matcher: catalog.matcher,
+      minConfidence: settings.minConfidence,
+      disabledSymptoms: [...settings.disabledSymptoms, ...catalog.disabled],
+    });
+  }
+
+  private toDiagnostics(analysis: RetroAnalysis, settings: Settings): vscode.Diagnostic[] {
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const finding of analysis.findings) {
+      const severity = severityFor(settings, finding.stage);
+      if (severity !== undefined) diagnostics.push(toDiagnostic(finding, severity));
+    }
+    if (settings.showHints) for (const hint of analysis.hints) diagnostics.push(toDiagnostic(hint, vscode.DiagnosticSeverity.Hint));
+    return diagnostics;
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.states.delete(key);
+    this.forced.delete(key);
+    this.diagnostics.delete(document.uri);
+  }
+
+  private reportOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.output.appendLine(`[settings] ${message}`);
+    void vscode.window.showWarningMessage(`Retro Health: ${message}`);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function symptomUri(symptom: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'retro-health', path: `/symptoms/${symptom}.md` });
+}
+
+function toDiagnostic(finding: Finding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const { start, end } = finding.range;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, severity);
+  diagnostic.source = 'Retro Health';
+  diagnostic.code = { value: finding.symptom, target: symptomUri(finding.symptom) };
+  return diagnostic;
+}
+
+export function symptomOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== 'Retro Health') return undefined;
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}

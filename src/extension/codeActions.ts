@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { addActionItemEdit, suppressInFileEdit, suppressNextLineEdit, type TextEdit } from '../core/edits';
+import { symptomOf } from './analysisService';
+import type { TeamCatalogs } from './teamCatalogs';
+
+/** How many treatments a quick fix offers as action items. */
+const ACTION_ITEMS_OFFERED = 2;
+
+/**
+ * Quick fixes on a Retro Health diagnostic: add the best treatments as action items, or
+ * ignore the symptom on this line or in this file. Each is one undoable WorkspaceEdit,
+ * computed on the current text so it keeps the document's line endings.
+ */
+export class TreatmentCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly catalogs: TeamCatalogs) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const catalog = this.catalogs.for(document.uri).matcher.catalog;
+    const text = document.getText();
+    for (const diagnostic of context.diagnostics) {
+      const id = symptomOf(diagnostic);
+      const symptom = id ? catalog.symptoms.find((s) => s.id === id) : undefined;
+      if (!id || !symptom) continue;
+      let preferred = true;
+      for (const treatmentId of symptom.treatments.slice(0, ACTION_ITEMS_OFFERED)) {
+        const item = catalog.treatments.find((t) => t.id === treatmentId)?.actions[0];
+        const edit = item ? addActionItemEdit(text, item) : null;
+        if (!item || !edit) continue;
+        actions.push(this.action(`Add action item: ${item}`, document, edit, diagnostic, preferred));
+        preferred = false;
+      }
+      actions.push(this.action(`Ignore "${symptom.title}" here`, document, suppressNextLineEdit(text, diagnostic.range.start.line, id), diagnostic, false));
+      actions.push(this.action(`Ignore "${symptom.title}" in this file`, document, suppressInFileEdit(text, id), diagnostic, false));
+    }
+    return actions;
+  }
+
+  private action(title: string, document: vscode.TextDocument, edit: TextEdit, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = toWorkspaceEdit(document, edit);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = preferred;
+    return action;
+  }
+}
+
+export function toWorkspaceEdit(document: vscode.TextDocument, edit: TextEdit): vscode.WorkspaceEdit {
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  const range = new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length));
+  workspaceEdit.replace(document.uri, range, edit.newText);
+  return workspaceEdit;
+}

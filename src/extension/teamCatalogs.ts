@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { LineIndex } from '../core/markdown/positions';
+import { SymptomMatcher } from '../core/matcher/matcher';
+import { loadTeamCatalog, TEAM_CONFIG_FILE, type TeamCatalog } from '../core/teamConfig';
+
+export interface FolderCatalog {
+  matcher: SymptomMatcher;
+  disabled: string[];
+}
+
+/**
+ * One compiled catalog per workspace folder: the built-in catalog plus that folder's
+ * `.retro-health.json`. Problems in the file become diagnostics at the offending property;
+ * the valid rest still applies. Compiled lazily, on the first retro that needs it.
+ */
+export class TeamCatalogs implements vscode.Disposable {
+  private readonly byFolder = new Map<string, FolderCatalog>();
+  private readonly problems = vscode.languages.createDiagnosticCollection('retro-health-config');
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.problems, this.changed];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_CONFIG_FILE}`);
+    const reset = (uri: vscode.Uri) => this.reset(uri);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reset),
+      watcher.onDidCreate(reset),
+      watcher.onDidDelete(reset),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (isTeamConfig(event.document.uri)) this.reset(event.document.uri);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.byFolder.clear();
+        this.changed.fire();
+      }),
+    );
+  }
+
+  /** The catalog for a document: its folder's, or the built-in one outside any folder. */
+  for(uri: vscode.Uri): FolderCatalog {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let entry = this.byFolder.get(key);
+    if (!entry) {
+      entry = this.load(folder);
+      this.byFolder.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Loads every folder's config now, so its problems show even before a retro is opened. */
+  validateAll(): void {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.for(folder.uri);
+  }
+
+  private load(folder: vscode.WorkspaceFolder | undefined): FolderCatalog {
+    if (!folder) return compile(loadTeamCatalog(undefined));
+    const uri = vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE);
+    const text = readConfigText(uri);
+    const team = loadTeamCatalog(text);
+    if (text !== undefined) this.showProblems(uri, text, team);
+    else this.problems.delete(uri);
+    return compile(team);
+  }
+
+  private showProblems(uri: vscode.Uri, text: string, team: TeamCatalog): void {
+    const lines = new LineIndex(text);
+    const position = (offset: number) => {
+      const { line, character } = lines.positionAt(offset);
+      return new vscode.Position(line, character);
+    };
+    this.problems.set(
+      uri,
+      team.problems.map((problem) => {
+        const offset = problem.offset ?? 0;
+        const range = new vscode.Range(position(offset), position(offset + (problem.length ?? 1)));
+        const where = problem.path.length ? `${problem.path.join('.')}: ` : '';
+        const diagnostic = new vscode.Diagnostic(range, `${where}${problem.message}`, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Retro Health';
+        return diagnostic;
+      }),
+    );
+  }
+
+  private reset(uri: vscode.Uri): void {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    this.byFolder.delete(folder?.uri.toString() ?? '');
+    if (folder) this.for(folder.uri);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function compile(team: TeamCatalog): FolderCatalog {
+  return { matcher: new SymptomMatcher(team.catalog), disabled: team.disabled };
+}
+
+export function isTeamConfig(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${TEAM_CONFIG_FILE}`);
+}
+
+/** The open editor's text when the file is open (unsaved edits count), else the file on disk. */
+function readConfigText(uri: vscode.Uri): string | undefined {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    // The config is small; a synchronous read keeps catalog loading simple and ordered.
+    return uri.scheme === 'file' ? readFileSync(uri.fsPath, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
