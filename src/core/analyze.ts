@@ -70,5 +70,6 @@ const SIDE_VOICE: Record<Side, string> = {
 };
 
 function findingMessage(title: string, stage: Finding['stage'], side: Side): string {
-  return `${title}: a ${stage}-stage sign (${STAGE_ILLNESS[stage]}), ${SIDE_VOICE[side]}.`;
+  const article = stage === 'middle' ? 'a' : 'an';
+  return `${title}: ${article} ${stage}-stage sign (${STAGE_ILLNESS[stage]}), ${SIDE_VOICE[side]}.`;
 }

@@ -35,11 +35,26 @@ export class AnalysisService implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document);
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.isInView(document.uri)) this.refresh(document);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && this.isInView(event.document.uri)) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // VS Code keeps a closed editor's document alive for a while; the tab closing is the user's "close".
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        for (const tab of event.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          if (uri && !isShownInTab(uri)) this.forget(uri);
+        }
+        // Reopening a tab whose document VS Code kept alive fires no open event: analyse it again.
+        for (const tab of event.opened) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
+          const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+          if (document && !this.states.has(uri as string)) this.refresh(document);
+        }
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('retroHealth')) this.refreshAll();
       }),
@@ -65,8 +80,17 @@ export class AnalysisService implements vscode.Disposable {
     return this.refresh(document);
   }
 
+  /** Re-analyses the documents the user has in view (settings or the team file changed). */
   refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+    for (const document of vscode.workspace.textDocuments) if (this.isInView(document.uri)) this.refresh(document);
+  }
+
+  /**
+   * Only documents in an editor tab (or explicitly analysed) get diagnostics: VS Code keeps
+   * closed and background documents alive, and analysing those would resurrect cleared problems.
+   */
+  private isInView(uri: vscode.Uri): boolean {
+    return isShownInTab(uri) || this.forced.has(uri.toString());
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -120,13 +144,13 @@ export class AnalysisService implements vscode.Disposable {
     return diagnostics;
   }
 
-  private forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.states.delete(key);
     this.forced.delete(key);
-    this.diagnostics.delete(document.uri);
+    this.diagnostics.delete(uri);
   }
 
   private reportOnce(message: string): void {
@@ -140,6 +164,11 @@ export class AnalysisService implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function isShownInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
 }
 
 export function symptomUri(symptom: string): vscode.Uri {

@@ -19,4 +19,6 @@ await esbuild.build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // mocha's parallel mode (never used here) require.resolve()s its worker files; nothing to bundle there.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 });

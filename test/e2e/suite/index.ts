@@ -6,7 +6,9 @@
 // order matters: './setup' (mocha + its globals) must stay first.
 import * as vscode from 'vscode';
 import { hostLog, mocha } from './setup';
+import { screenshotScene } from './scene';
 import './extension.test';
+import './editor.test';
 
 export function run(): Promise<void> {
   hostLog(
@@ -21,8 +23,19 @@ export function run(): Promise<void> {
     }
     try {
       mocha.run((failures) => {
-        if (failures > 0) reject(new Error(`${failures} of ${total} e2e test(s) failed`));
-        else resolve();
+        if (failures > 0) {
+          reject(new Error(`${failures} of ${total} e2e test(s) failed`));
+          return;
+        }
+        const syncDir = process.env.RETRO_E2E_SYNC;
+        if (!syncDir) {
+          resolve();
+          return;
+        }
+        screenshotScene(syncDir).then(resolve, (error: unknown) => {
+          hostLog(`[suite] screenshot scene failed (tests still passed): ${String(error)}`);
+          resolve();
+        });
       });
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
