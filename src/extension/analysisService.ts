@@ -26,6 +26,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Documents the user asked to analyse with "Analyze This File", retro or not. */
   private readonly forced = new Set<string>();
   private readonly reported = new Set<string>();
+  /** How many documents were analysed (for the internal stats command). */
+  analysed = 0;
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   readonly onDidChangeState = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
@@ -125,6 +127,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private analyze(document: vscode.TextDocument, text: string, settings: Settings): RetroAnalysis {
+    this.analysed += 1;
     const catalog = this.catalogs.for(document.uri);
     return analyzeRetro(text, {
       fileName: document.uri.path,

@@ -12,6 +12,7 @@ import { TeamCatalogs } from './teamCatalogs';
  * almost nothing.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
@@ -35,6 +36,16 @@ export function activate(context: vscode.ExtensionContext): void {
       if (state?.kind === 'too-large') void vscode.window.showWarningMessage(`Retro Health: ${state.sizeKB} KB is over retroHealth.maxFileSizeKB (${state.limitKB} KB); not analysed.`);
       return state?.kind === 'analysed' ? state.analysis.diagnosis : undefined;
     }),
+  );
+  const marks = globalThis as { __retroHealthLoadStart?: number; __retroHealthLoadEnd?: number };
+  const timing = {
+    moduleLoadMs: (marks.__retroHealthLoadEnd ?? activateStart) - (marks.__retroHealthLoadStart ?? activateStart),
+    activateMs: performance.now() - activateStart,
+  };
+  output.appendLine(`Module load ${timing.moduleLoadMs.toFixed(1)} ms, activate() ${timing.activateMs.toFixed(1)} ms.`);
+  // Not in the command palette: lets the end-to-end tests see how much work was done.
+  context.subscriptions.push(
+    vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, analyses: analyses.analysed, catalogsCompiled: catalogs.compiled })),
   );
   // After activation returns: analyse the retros already open and check the team file.
   const initial = setTimeout(() => {

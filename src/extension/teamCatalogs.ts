@@ -16,6 +16,8 @@ export interface FolderCatalog {
  */
 export class TeamCatalogs implements vscode.Disposable {
   private readonly byFolder = new Map<string, FolderCatalog>();
+  /** How many catalogs were compiled (for the internal stats command). */
+  compiled = 0;
   private readonly problems = vscode.languages.createDiagnosticCollection('retro-health-config');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -51,12 +53,15 @@ export class TeamCatalogs implements vscode.Disposable {
     return entry;
   }
 
-  /** Loads every folder's config now, so its problems show even before a retro is opened. */
+  /** Loads the folders that have a team file now, so its problems show before a retro is opened. */
   validateAll(): void {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) this.for(folder.uri);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (readConfigText(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE)) !== undefined) this.for(folder.uri);
+    }
   }
 
   private load(folder: vscode.WorkspaceFolder | undefined): FolderCatalog {
+    this.compiled += 1;
     if (!folder) return compile(loadTeamCatalog(undefined));
     const uri = vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE);
     const text = readConfigText(uri);

@@ -91,10 +91,8 @@ describe('editor: live symptoms', () => {
     assert.equal(add[0]?.isPreferred, true);
     assert.ok(actions.some((a) => a.title.includes('here')) && actions.some((a) => a.title.includes('in this file')));
     assert.ok(await vscode.workspace.applyEdit(add[0]?.edit as vscode.WorkspaceEdit));
-    const after = editor.document.getText();
     const item = add[0]?.title.slice('Add action item: '.length) as string;
-    assert.ok(after.includes(`- [ ] Fix the flaky e2e test\r\n- [ ] ${item}\r\n`), JSON.stringify(after.slice(-200)));
-    assert.ok(!/[^\r]\n/.test(after), 'every line still ends in CRLF');
+    assert.equal(editor.document.getText(), before.replace('- [ ] Fix the flaky e2e test\r\n', `- [ ] Fix the flaky e2e test\r\n- [ ] ${item}\r\n`));
     const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, late.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(!again.some((a) => a.title === add[0]?.title), 'the same item is not offered twice');
     await vscode.window.showTextDocument(editor.document);
@@ -111,9 +109,25 @@ describe('editor: live symptoms', () => {
     const ignore = actions.find((a) => a.title.endsWith(' here'));
     assert.ok(ignore?.edit);
     assert.ok(await vscode.workspace.applyEdit(ignore.edit));
-    assert.equal(editor.document.lineAt(0).text, '<!-- retro-health-disable-next-line requirements-surface-late -->');
+    assert.equal(editor.document.getText(), `<!-- retro-health-disable-next-line requirements-surface-late -->\n- ${LATE}\n- ${LATE}\n`);
     await waitFor(() => `one finding left; have ${describeDiagnostics(ours(uri))}`, () => (ours(uri).filter(isLate).length === 1 ? true : undefined));
     assert.equal(ours(uri).filter(isLate)[0]?.range.start.line, 2);
+  });
+
+  it('"Ignore … in this file" puts one comment after the front matter and silences every finding of it', async () => {
+    const editor = await openNew('retros/2026-04-03-file-ignore.md', RETRO_CRLF);
+    const uri = editor.document.uri;
+    const before = editor.document.getText();
+    const late = await waitForDiagnostic(uri, isLate, 'diagnostic to ignore in the file');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, late.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title.endsWith(' in this file') && a.title.includes('acceptance testing'));
+    assert.ok(ignore?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    assert.equal(editor.document.getText(), before.replace('---\r\n# Sprint 7', '---\r\n<!-- retro-health-disable requirements-surface-late -->\r\n# Sprint 7'));
+    await waitForNone(uri, isLate, 'no requirements-surface-late left');
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'shadow-it'), 'other symptoms stay');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => 'undo to restore the text', () => (editor.document.getText() === before ? true : undefined));
   });
 
   it('severity settings apply at once; an invalid value falls back to the default', async () => {

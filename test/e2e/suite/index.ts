@@ -9,6 +9,7 @@ import { hostLog, mocha } from './setup';
 import { screenshotScene } from './scene';
 import './extension.test';
 import './editor.test';
+import './parity.test';
 
 export function run(): Promise<void> {
   hostLog(
