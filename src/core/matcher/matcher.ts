@@ -4,6 +4,9 @@ import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADI
 import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
+/** Segments remembered per matcher: enough for a few large open retros. */
+const SEGMENT_CACHE_SIZE = 5000;
+
 /** Confidence of a hit on the article's own wording. */
 const PHRASE_CONFIDENCE = 0.95;
 
@@ -56,6 +59,7 @@ export class SymptomMatcher {
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
+  private readonly segmentCache = new Map<string, Match[]>();
   /** term id -> rules whose first group holds it: a sentence only tries rules it can start. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   private termMarks = new Int32Array(0);
@@ -140,11 +144,35 @@ export class SymptomMatcher {
   }
 
   /** All symptom matches in one prose segment. */
+  /**
+   * All symptom matches in one prose segment. Results are remembered per segment text and
+   * context, so re-analysing a document after a keystroke only matches the paragraph that changed.
+   */
   matchSegment(segment: ProseSegment): Match[] {
-    const tokens = tokenize(segment.text);
     if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading) || HYPOTHETICAL_HEADING.test(heading))) return [];
     const context = [segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? ''].join(' | ');
     const positive = (POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context)) || ACTION_CONTEXT.test(context);
+    const key = `${positive ? 1 : 0}${segment.text}`;
+    const cached = this.segmentCache.get(key);
+    if (cached) {
+      // Refresh its place: the map's insertion order is the eviction order.
+      this.segmentCache.delete(key);
+      this.segmentCache.set(key, cached);
+      return cached;
+    }
+    const matches = this.matchUncached(segment, positive);
+    this.segmentCache.set(key, matches);
+    if (this.segmentCache.size > SEGMENT_CACHE_SIZE) this.segmentCache.delete(this.segmentCache.keys().next().value as string);
+    return matches;
+  }
+
+  /** Forgets remembered paragraphs (benchmarks use it to measure cold analysis). */
+  clearCache(): void {
+    this.segmentCache.clear();
+  }
+
+  private matchUncached(segment: ProseSegment, positive: boolean): Match[] {
+    const tokens = tokenize(segment.text);
     const sentences: Token[][] = [];
     let sentenceStart = 0;
     for (let i = 0; i < tokens.length; i++) {
