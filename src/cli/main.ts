@@ -3,6 +3,7 @@ import { analyzeRetro, createMatcher, DEFAULT_MIN_CONFIDENCE } from '../core/ana
 import { stageRank, STAGES } from '../core/types';
 import { discoverFiles, readTextFile, type FileProblem } from './files';
 import { formatMarkdown } from './formatters/markdown';
+import { writeSections } from './write';
 import { formatSarif } from './formatters/sarif';
 import { ansiPalette, formatText } from './formatters/text';
 import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
@@ -16,10 +17,15 @@ type Format = (typeof FORMATS)[number];
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 export const USAGE = `Usage: retro-health report [options] <file|dir|glob>...
+       retro-health write [--check] [options] <file|dir|glob>...
 
 Reads retrospective markdown files, highlights symptoms of a strained IT–business
 relationship, diagnoses each retro's stage and recommends treatments.
 Directories are searched for *.md; quote globs so the shell leaves them alone.
+
+\`write\` inserts or refreshes each retro's relationship-health section (between
+<!-- retro-health:begin --> and <!-- retro-health:end -->); with --check it writes nothing
+and exits 1 when a section is missing or out of date (for CI).
 
 Options:
   --format <text|json|markdown|sarif>   output format (default: text)
@@ -56,6 +62,7 @@ export function runCli(argv: string[], io: CliIO): number {
         'max-file-size-kb': { type: 'string' },
         config: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -75,8 +82,9 @@ export function runCli(argv: string[], io: CliIO): number {
   }
   try {
     const [command, ...paths] = positionals;
-    if (command !== 'report') throw new UsageError(command ? `unknown command "${command}"` : 'missing command "report"');
+    if (command !== 'report' && command !== 'write') throw new UsageError(command ? `unknown command "${command}" (use report or write)` : 'missing command "report" or "write"');
     const options = validateOptions(values);
+    if (command === 'write') return write(paths.length ? paths : ['.'], options, Boolean(values.check), io);
     return report(paths.length ? paths : ['.'], options, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -144,6 +152,18 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
   if (errors.length > 0) return 2;
   if (options.failOn && documents.some((document) => stageRank(document.stage) >= stageRank(options.failOn as never))) return 1;
   return 0;
+}
+
+function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): number {
+  const errors: FileProblem[] = [];
+  const team = loadConfig(options.config, options.maxBytes, errors);
+  const result = writeSections(paths, createMatcher(team.catalog), { check, maxBytes: options.maxBytes, minConfidence: options.minConfidence, disabled: team.disabled });
+  errors.push(...result.errors);
+  for (const file of result.updated) io.stdout(`${check ? 'out of date' : 'updated'}: ${file}\n`);
+  for (const file of result.upToDate) io.stdout(`up to date: ${file}\n`);
+  for (const error of errors) io.stderr(`retro-health: ${error.file}: ${error.message}\n`);
+  if (errors.length > 0) return 2;
+  return check && result.updated.length > 0 ? 1 : 0;
 }
 
 /** The team file: given with --config, else ./.retro-health.json when it exists. Its problems are errors (exit 2). */

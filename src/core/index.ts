@@ -9,3 +9,4 @@ export { SymptomMatcher } from './matcher/matcher';
 export { PatternError } from './matcher/pattern';
 export * from './edits';
 export * from './teamConfig';
+export * from './healthSection';

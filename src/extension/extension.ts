@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
+import { addActionItem, writeHealthSection } from './commands';
 import { SymptomHoverProvider } from './hover';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
@@ -26,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
+    vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
+    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {

@@ -206,8 +206,8 @@ function healthSectionLines(lines: LineIndex): Set<number> {
   let begin = -1;
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
-    if (begin === -1 && HEALTH_SECTION_BEGIN.test(content)) begin = line;
-    if (begin !== -1 && HEALTH_SECTION_END.test(content)) {
+    if (HEALTH_SECTION_BEGIN.test(content)) begin = line;
+    else if (begin !== -1 && HEALTH_SECTION_END.test(content)) {
       for (let l = begin; l <= line; l++) excluded.add(l);
       begin = -1;
     }

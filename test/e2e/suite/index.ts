@@ -10,6 +10,7 @@ import { screenshotScene } from './scene';
 import './extension.test';
 import './editor.test';
 import './parity.test';
+import './section.test';
 
 export function run(): Promise<void> {
   hostLog(

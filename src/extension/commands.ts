@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { analyzeRetro } from '../core/analyze';
+import { addActionItemEdit } from '../core/edits/actionItems';
+import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
+import { healthSectionEdit } from '../core/healthSection/section';
+import type { AnalysisService } from './analysisService';
+import { toWorkspaceEdit } from './codeActions';
+import { readSettings } from './settings';
+import type { TeamCatalogs } from './teamCatalogs';
+
+/** Retros read for a section's trend: enough history, bounded so the command stays quick. */
+const MAX_HISTORY_FILES = 500;
+const MAX_ATTEMPTS = 3;
+
+/** Resolves a command's document argument (a URI string, a Uri, or the active editor). */
+export async function documentFor(target: unknown): Promise<vscode.TextDocument | undefined> {
+  if (typeof target === 'string' || target instanceof vscode.Uri) {
+    const uri = typeof target === 'string' ? vscode.Uri.parse(target) : target;
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  return active?.languageId === 'markdown' ? active : undefined;
+}
+
+/** "Add action item" from the panel: the same edit as the quick fix; false when already there. */
+export async function addActionItem(target: unknown, action: unknown): Promise<boolean> {
+  const document = await documentFor(target);
+  if (!document || typeof action !== 'string' || action.trim() === '') return false;
+  const edit = addActionItemEdit(document.getText(), action.trim());
+  return edit ? vscode.workspace.applyEdit(toWorkspaceEdit(document, edit)) : false;
+}
+
+/**
+ * "Write Relationship Health Section": one undoable edit that inserts or refreshes the
+ * section. The trend and carried-over items come from the same team's earlier retros in the
+ * workspace. An edit computed against an older version of the document is never applied:
+ * if the document changed meanwhile, the section is computed again.
+ */
+export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs): Promise<boolean> {
+  const document = await documentFor(target);
+  if (!document) {
+    void vscode.window.showWarningMessage('Retro Health: open a retro to write its relationship-health section.');
+    return false;
+  }
+  const history = await readTeamHistory(document, catalogs);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const version = document.version;
+    const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), { fileName: document.uri.path, matcher: catalogs.for(document.uri).matcher });
+    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOf(document.uri.path, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text };
+    const edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
+    if (!edit) {
+      void vscode.window.setStatusBarMessage('Retro Health: the relationship-health section is up to date', 3000);
+      return true;
+    }
+    if (document.version !== version) continue;
+    return vscode.workspace.applyEdit(toWorkspaceEdit(document, edit));
+  }
+  void vscode.window.showWarningMessage('Retro Health: the document kept changing; the section was not written. Try again.');
+  return false;
+}
+
+/** The workspace's other retros (open buffers first), as records for trend and carry-over. */
+async function readTeamHistory(document: vscode.TextDocument, catalogs: TeamCatalogs): Promise<RetroRecord[]> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder) return [];
+  const settings = readSettings(document.uri, () => undefined);
+  const matcher = catalogs.for(document.uri).matcher;
+  const uris = new Map<string, vscode.Uri>();
+  for (const pattern of settings.files) {
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), '**/node_modules/**', MAX_HISTORY_FILES)) uris.set(uri.toString(), uri);
+  }
+  const records: RetroRecord[] = [];
+  for (const uri of uris.values()) {
+    if (uri.toString() === document.uri.toString()) continue;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    try {
+      text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      continue;
+    }
+    if (text.length > settings.maxFileSizeKB * 1024) continue;
+    const analysis = analyzeRetro(text, { fileName: uri.path, matcher });
+    records.push({ file: uri.toString(), date: analysis.document.date, team: teamOf(uri.path, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text });
+  }
+  return records;
+}
