@@ -1,4 +1,6 @@
+import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
+import { retroHealthPreviewPlugin } from './preview';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection } from './commands';
@@ -12,7 +14,7 @@ import { TeamCatalogs } from './teamCatalogs';
  * compiled on the first retro that needs it, so markdown files that are not retros cost
  * almost nothing.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
     catalogs.validateAll();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+  return { extendMarkdownIt: (md: MarkdownIt) => md.use(retroHealthPreviewPlugin(catalogs)) };
 }
 
 export function deactivate(): void {}

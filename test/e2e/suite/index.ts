@@ -11,6 +11,7 @@ import './extension.test';
 import './editor.test';
 import './parity.test';
 import './section.test';
+import './preview.test';
 
 export function run(): Promise<void> {
   hostLog(
