@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util';
 import { analyzeRetro, createMatcher, DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { stageRank, STAGES } from '../core/types';
 import { discoverFiles, readTextFile, type FileProblem } from './files';
-import { formatMarkdown } from './formatters/markdown';
 import { writeSections } from './write';
 import { formatSarif } from './formatters/sarif';
 import { ansiPalette, formatText } from './formatters/text';
 import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
 import { version } from '../../package.json';
 import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { parseIsoDate } from '../core/markdown/frontMatter';
+import { buildWorkspaceReport, renderReportMarkdown, type ReportInput } from '../core/report';
 import { LineIndex } from '../core/markdown/positions';
 import { loadTeamCatalog, TEAM_CONFIG_FILE, type TeamCatalog } from '../core/teamConfig';
 
@@ -33,6 +35,7 @@ Options:
   --min-confidence <0..1>               report findings at least this sure (default: ${DEFAULT_MIN_CONFIDENCE})
   --max-file-size-kb <n>                skip larger files with an error (default: ${DEFAULT_MAX_FILE_SIZE_KB})
   --config <file>                       team configuration (default: ./.retro-health.json when present)
+  --as-of <YYYY-MM-DD>                  count follow-up ages to this day (default: the newest retro's date)
   --no-color                            plain text even on a terminal (NO_COLOR is honoured too)
   -h, --help                            show this help
   -v, --version                         print the version
@@ -61,6 +64,7 @@ export function runCli(argv: string[], io: CliIO): number {
         'min-confidence': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
         config: { type: 'string' },
+        'as-of': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -108,6 +112,7 @@ function describeArgumentError(error: NodeJS.ErrnoException): string {
 
 interface ReportOptions {
   config: string | undefined;
+  asOf: string | undefined;
   format: Format;
   failOn: (typeof STAGES)[number] | undefined;
   minConfidence: number;
@@ -122,7 +127,9 @@ function validateOptions(values: Record<string, string | boolean | undefined>): 
   if (failOn !== undefined && !(STAGES as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on stage "${failOn}" (use ${STAGES.join(', ')})`);
   const minConfidence = numberOption(values['min-confidence'], '--min-confidence', DEFAULT_MIN_CONFIDENCE, 0, 1);
   const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
-  return { config: values.config as string | undefined, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
+  const asOf = values['as-of'] as string | undefined;
+  if (asOf !== undefined && parseIsoDate(asOf) !== asOf) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
+  return { config: values.config as string | undefined, asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
 }
 
 function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -138,15 +145,18 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
   const team = loadConfig(options.config, options.maxBytes, errors);
   const matcher = createMatcher(team.catalog);
   const documents: ReportDocument[] = [];
+  const inputs: ReportInput[] = [];
   for (const file of files) {
     const read = readTextFile(file, options.maxBytes);
     if (!read.ok) {
       errors.push({ file, message: read.message });
       continue;
     }
-    documents.push(toReportDocument(file, analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled })));
+    const analysis = analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled });
+    documents.push(toReportDocument(file, analysis));
+    inputs.push({ file: relative(process.cwd(), resolve(file)).split(sep).join('/'), analysis });
   }
-  const result = buildReport(version, documents, errors);
+  const result: Report = { ...buildReport(version, documents, errors), report: buildWorkspaceReport(inputs, options.asOf ? { asOf: options.asOf } : {}) };
   io.stdout(render(result, options, io, matcher.catalog));
   for (const error of errors) io.stderr(`retro-health: ${error.file}: ${error.message}\n`);
   if (errors.length > 0) return 2;
@@ -190,7 +200,7 @@ function render(result: Report, options: ReportOptions, io: CliIO, catalog: Para
     case 'json':
       return JSON.stringify(result, null, 2) + '\n';
     case 'markdown':
-      return formatMarkdown(result);
+      return renderReportMarkdown(result.report ?? buildWorkspaceReport([]));
     case 'sarif':
       return formatSarif(result, catalog);
     case 'text': {

@@ -2,6 +2,7 @@ import type { RetroAnalysis } from '../core/analyze';
 import type { RecommendedTreatment } from '../core/diagnosis';
 import { DOCUMENT_STAGES, STAGES, stageRank, type DocumentStage, type Side, type Stage } from '../core/types';
 import type { FileProblem } from './files';
+import type { WorkspaceReport } from '../core/report';
 
 /** The CLI's JSON shape; every formatter renders this one model. */
 export interface ReportFinding {
@@ -37,6 +38,8 @@ export interface Report {
   documents: ReportDocument[];
   errors: FileProblem[];
   summary: { documents: number; findings: number; worstStage: DocumentStage; byStage: Record<Stage, number> };
+  /** The workspace report over these documents: teams, trends, recurring symptoms, follow-ups. */
+  report?: WorkspaceReport;
 }
 
 export function toReportDocument(file: string, analysis: RetroAnalysis): ReportDocument {

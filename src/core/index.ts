@@ -10,3 +10,4 @@ export { PatternError } from './matcher/pattern';
 export * from './edits';
 export * from './teamConfig';
 export * from './healthSection';
+export * from './report';

@@ -88,6 +88,8 @@ const ReportSchema = z.strictObject({
     worstStage: DocumentStageSchema,
     byStage: z.strictObject({ early: z.number().int().min(0), middle: z.number().int().min(0), advanced: z.number().int().min(0), end: z.number().int().min(0) }),
   }),
+  // The workspace report model (teams, trends, recurring symptoms, follow-ups) sits beside the documents.
+  report: z.object({ retros: z.number().int().min(0), teams: z.array(z.object({ name: z.string().nullable() })), summary: z.string() }),
 });
 type JsonReport = z.infer<typeof ReportSchema>;
 type JsonFinding = z.infer<typeof FindingSchema>;
@@ -290,7 +292,7 @@ describe('CLI (dist/cli.js as a child process)', function () {
     it('has the documented shape, and each finding’s text is the source slice [line:column, endLine:endColumn)', function () {
       const report = jsonReport(['examples/', FIXTURES, crlfBom]);
       assert.equal(report.version, PACKAGE_VERSION);
-      assert.deepEqual(Object.keys(report).sort(), ['documents', 'errors', 'summary', 'tool', 'version']);
+      assert.deepEqual(Object.keys(report).sort(), ['documents', 'errors', 'report', 'summary', 'tool', 'version']);
       assert.deepEqual(report.errors, []);
       assert.ok(report.documents.length >= 7 + 5, 'all examples and fixtures are reported');
       let checked = 0;
@@ -370,21 +372,19 @@ describe('CLI (dist/cli.js as a child process)', function () {
   });
 
   describe('markdown format', function () {
-    it('starts with the title and has one table row per document', function () {
-      const run = cli(['report', 'examples/', FIXTURES, '--format', 'markdown']);
+    it('prints the workspace report: title, summary, one team row per team covering every retro', function () {
+      const run = cli(['report', 'examples/', '--format', 'markdown']);
       expectExit(run, 0);
-      assert.ok(run.stdout.startsWith('# Retro Health report\n'), run.stdout.slice(0, 80));
-      const documents = jsonReport(['examples/', FIXTURES]).documents;
+      assert.ok(run.stdout.startsWith('# Retro Health: workspace report\n'), run.stdout.slice(0, 80));
+      const json = JSON.parse(cli(['report', 'examples/', '--format', 'json']).stdout) as { documents: unknown[]; report: { teams: { name: string | null; retros: unknown[]; undated: unknown[] }[] } };
       const lines = run.stdout.split('\n');
-      const header = lines.indexOf('| Retro | Date | Team | Stage | Score | Symptoms |');
-      assert.ok(header !== -1, 'table header present');
-      assert.match(lines[header + 1] as string, /^\|(-+:?\|)+$/);
+      const header = lines.indexOf('| Team | Retros | Latest stage | Score | Direction | Balance |');
+      assert.ok(header !== -1, 'teams table present');
       const rows: string[] = [];
       for (let i = header + 2; i < lines.length && (lines[i] as string).startsWith('|'); i++) rows.push(lines[i] as string);
-      assert.deepEqual(
-        rows,
-        documents.map((d) => `| ${d.file} | ${d.date ?? '—'} | ${d.team ?? '—'} | ${d.stage} | ${d.score} | ${d.findings.length} |`),
-      );
+      assert.equal(rows.length, json.report.teams.length);
+      const counted = rows.reduce((sum, row) => sum + Number(row.split('|')[2]), 0);
+      assert.equal(counted, json.documents.length, 'every retro belongs to a team row');
     });
   });
 
