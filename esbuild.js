@@ -1,5 +1,6 @@
 // Bundles the extension (Node, `vscode` external) and the CLI; `--production` minifies, `--watch` rebuilds.
 const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const SCHEMA_FILE = 'schemas/retro-health.schema.json';
@@ -40,7 +41,28 @@ const builds = [
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   },
+  {
+    // The Retrospective Panel's webview script: browser code in one IIFE, no Node built-ins.
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  },
 ];
+
+/** The panel's icon font, copied from @vscode/codicons into media/codicons/ (gitignored; packaged with media/). */
+function copyCodicons() {
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  fs.mkdirSync('media/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('media/codicons', file));
+}
 
 /** Generates the JSON schema of .retro-health.json from its zod schema (a test catches a stale copy). */
 async function writeTeamConfigSchema() {
@@ -54,6 +76,7 @@ async function writeTeamConfigSchema() {
 
 async function main() {
   await writeTeamConfigSchema();
+  copyCodicons();
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('[watch] watching for changes');

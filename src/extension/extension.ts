@@ -5,6 +5,7 @@ import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection } from './commands';
 import { SymptomHoverProvider } from './hover';
+import { PanelController } from './panel/panelController';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
 import { TeamCatalogs } from './teamCatalogs';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     catalogs,
     analyses,
     new RetroStatus(analyses),
+    new PanelController(context.extensionUri, analyses, catalogs, output),
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),

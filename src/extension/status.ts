@@ -28,7 +28,7 @@ export class RetroStatus implements vscode.Disposable {
         const { stage, score, explanation } = state.analysis.diagnosis;
         this.item.text = `$(pulse) Retro: ${stage} · ${score}`;
         this.item.detail = `${STAGE_ILLNESS[stage]} — ${explanation}`;
-        this.item.command = { title: 'Show symptoms', command: 'workbench.actions.view.problems' };
+        this.item.command = { title: 'Open Retrospective Panel', command: 'retroHealth.openPanel' };
         if (stage === 'advanced' || stage === 'end') this.item.severity = vscode.LanguageStatusSeverity.Warning;
         break;
       }

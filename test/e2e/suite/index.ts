@@ -12,6 +12,7 @@ import './editor.test';
 import './parity.test';
 import './section.test';
 import './preview.test';
+import './panel.test';
 
 export function run(): Promise<void> {
   hostLog(

@@ -1,0 +1,56 @@
+/**
+ * The Retrospective Panel's HTML shell. Pure (no `vscode` import) so the webview tests serve
+ * exactly this page. Everything dynamic is rendered by dist/webview.js with textContent; the
+ * shell only carries a strict CSP, the stylesheets, the script and a loading message.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PanelHtmlOptions {
+  /** `webview.cspSource`: the origin the webview's own resources are served from. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconsUri: string;
+}
+
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+export function panelHtml(options: PanelHtmlOptions): string {
+  const attr = escapeAttribute;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(options.cspSource, options.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(options.codiconsUri)}" nonce="${attr(options.nonce)}">
+<link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${attr(options.nonce)}">
+<title>Retrospective</title>
+</head>
+<body>
+<div id="status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
+<main id="app" aria-busy="true">
+<p class="panel-message" role="status"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading the retrospective\u2026</p>
+</main>
+<script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,221 @@
+/**
+ * The one message protocol between the Retrospective Panel's host (extension) and its webview.
+ * Both sides validate every message they receive against these schemas and ignore (and log)
+ * anything invalid. zod/mini keeps the webview bundle small (about a quarter of zod classic).
+ * Every string and list has a bound, so a message can never make the other side do unbounded work;
+ * the host clips what it sends to the same bounds (see LIMITS).
+ */
+import * as z from 'zod/mini';
+import { DOCUMENT_STAGES, SIDES, STAGES } from '../core/types';
+
+export const VIEW_TYPE = 'retroHealth.retrospectivePanel';
+
+export const LIMITS = {
+  uri: 4096,
+  name: 300,
+  /** A finding's quoted source text. */
+  quote: 2000,
+  prose: 2000,
+  action: 300,
+  findings: 500,
+  treatments: 20,
+  actions: 20,
+  trendPoints: 200,
+  requestId: 64,
+  line: 10_000_000,
+} as const;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const count = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+const uri = text(LIMITS.uri).check(z.minLength(1));
+const requestId = text(LIMITS.requestId).check(z.minLength(1));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const stage = z.enum(STAGES);
+const documentStage = z.enum(DOCUMENT_STAGES);
+const side = z.enum(SIDES);
+const score = z.int().check(z.minimum(0), z.maximum(100));
+
+export const PositionSchema = z.strictObject({
+  line: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
+  character: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
+});
+export const RangeSchema = z.strictObject({ start: PositionSchema, end: PositionSchema });
+
+export const FindingViewSchema = z.strictObject({
+  symptom: text(LIMITS.name),
+  title: text(LIMITS.name),
+  stage,
+  side,
+  /** The matched source text, exactly as written: always shown as text. */
+  text: text(LIMITS.quote),
+  message: text(LIMITS.prose),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  range: RangeSchema,
+});
+
+export const ActionViewSchema = z.strictObject({
+  text: text(LIMITS.action).check(z.minLength(1)),
+  /** Already a `- [ ]` item in the document (the add command would do nothing). */
+  added: z.boolean(),
+});
+
+export const TreatmentViewSchema = z.strictObject({
+  id: text(LIMITS.name),
+  title: text(LIMITS.name),
+  summary: text(LIMITS.prose),
+  relevance: z.number().check(z.minimum(0), z.maximum(1_000_000)),
+  /** Titles of the symptoms in this retro that the treatment answers. */
+  answers: z.array(text(LIMITS.name)).check(z.maxLength(LIMITS.findings)),
+  actions: z.array(ActionViewSchema).check(z.maxLength(LIMITS.actions)),
+});
+
+export const SideBalanceSchema = z.enum(['none', 'business', 'it', 'both']);
+
+export const DiagnosisViewSchema = z.strictObject({
+  stage: documentStage,
+  /** The article's name for the stage ("pneumonia"). */
+  illness: text(LIMITS.name),
+  score,
+  explanation: text(LIMITS.prose),
+  byStage: z.strictObject({ early: count, middle: count, advanced: count, end: count }),
+  sides: z.strictObject({ business: count, it: count, both: count, balance: SideBalanceSchema }),
+});
+
+export const TrendPointSchema = z.strictObject({
+  uri,
+  /** The file name, for the table and the chart's tooltips. */
+  label: text(LIMITS.name),
+  date: z.nullable(isoDate),
+  stage: documentStage,
+  score,
+  /** The retro the panel is showing. */
+  current: z.boolean(),
+});
+
+export const TrendSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('loading') }),
+  z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
+  z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+  z.strictObject({
+    status: z.literal('ready'),
+    team: text(LIMITS.name),
+    /** Oldest first; the current retro is one of them. */
+    points: z.array(TrendPointSchema).check(z.maxLength(LIMITS.trendPoints)),
+    /** Retros of the team that have no date and so are left out. */
+    undated: count,
+  }),
+]);
+
+export const RetroViewSchema = z.strictObject({
+  documentUri: uri,
+  fileName: text(LIMITS.name),
+  team: z.nullable(text(LIMITS.name)),
+  date: z.nullable(isoDate),
+  diagnosis: DiagnosisViewSchema,
+  findings: z.array(FindingViewSchema).check(z.maxLength(LIMITS.findings)),
+  /** Findings left out because there were more than LIMITS.findings. */
+  omittedFindings: count,
+  /** Possible symptoms below the confidence threshold (not listed). */
+  hints: count,
+  treatments: z.array(TreatmentViewSchema).check(z.maxLength(LIMITS.treatments)),
+  trend: TrendSchema,
+});
+
+export const EmptyReasonSchema = z.enum(['no-document', 'not-a-retro', 'disabled', 'too-large']);
+
+export const PanelStateSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('loading'), fileName: z.optional(text(LIMITS.name)) }),
+  z.strictObject({
+    status: z.literal('empty'),
+    reason: EmptyReasonSchema,
+    message: text(LIMITS.prose),
+    fileName: z.optional(text(LIMITS.name)),
+    documentUri: z.optional(uri),
+  }),
+  z.strictObject({
+    status: z.literal('error'),
+    message: text(LIMITS.prose),
+    fileName: z.optional(text(LIMITS.name)),
+    documentUri: z.optional(uri),
+  }),
+  z.strictObject({ status: z.literal('ready'), retro: RetroViewSchema }),
+]);
+
+/** Host -> webview. */
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('state'), state: PanelStateSchema }),
+  /** The trend arrives after the state: it reads other files. */
+  z.strictObject({ type: z.literal('trend'), documentUri: uri, trend: TrendSchema }),
+  z.strictObject({ type: z.literal('commandResult'), requestId, ok: z.boolean(), message: text(LIMITS.prose) }),
+]);
+
+/** Webview -> host. */
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  /** The script has loaded (again): send the current state. */
+  z.strictObject({ type: z.literal('ready') }),
+  /** Reveal and select a finding's range in the editor. */
+  z.strictObject({ type: z.literal('reveal'), documentUri: uri, range: RangeSchema }),
+  /** Runs `retroHealth.addActionItem(documentUri, action)`. */
+  z.strictObject({ type: z.literal('addActionItem'), requestId, documentUri: uri, action: text(LIMITS.action).check(z.minLength(1)) }),
+  /** Runs `retroHealth.writeHealthSection(documentUri)`. */
+  z.strictObject({ type: z.literal('writeHealthSection'), requestId, documentUri: uri }),
+  /** Analyse a markdown file that is not matched as a retro ("Analyze This File"). */
+  z.strictObject({ type: z.literal('analyzeAnyway'), documentUri: uri }),
+  /** Open one of the team's retros from the trend. */
+  z.strictObject({ type: z.literal('openRetro'), uri }),
+]);
+
+/** What the webview keeps with getState/setState; the host's serializer reads it after a reload. */
+export const PersistedStateSchema = z.strictObject({
+  documentUri: z.optional(uri),
+  filters: z.strictObject({
+    stages: z.array(stage).check(z.maxLength(STAGES.length)),
+    sides: z.array(side).check(z.maxLength(SIDES.length)),
+  }),
+  scrollY: z.number().check(z.minimum(0), z.maximum(10_000_000)),
+});
+
+export type Position = z.infer<typeof PositionSchema>;
+export type RangeView = z.infer<typeof RangeSchema>;
+export type FindingView = z.infer<typeof FindingViewSchema>;
+export type ActionView = z.infer<typeof ActionViewSchema>;
+export type TreatmentView = z.infer<typeof TreatmentViewSchema>;
+export type DiagnosisView = z.infer<typeof DiagnosisViewSchema>;
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+export type Trend = z.infer<typeof TrendSchema>;
+export type RetroView = z.infer<typeof RetroViewSchema>;
+export type EmptyReason = z.infer<typeof EmptyReasonSchema>;
+export type PanelState = z.infer<typeof PanelStateSchema>;
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+export type PersistedState = z.infer<typeof PersistedStateSchema>;
+
+export const DEFAULT_PERSISTED_STATE: PersistedState = { filters: { stages: [...STAGES], sides: [...SIDES] }, scrollY: 0 };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problem: describeIssues(result.error.issues) };
+}
+
+/** A short, bounded description of why a message was refused (zod/mini carries no messages of its own). */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, 3).map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.code}`);
+  if (issues.length > 3) parts.push(`… ${issues.length - 3} more`);
+  return parts.join('; ');
+}
+
+export const parseHostMessage = (value: unknown): Parsed<HostMessage> => parseWith(HostMessageSchema, value);
+export const parseWebviewMessage = (value: unknown): Parsed<WebviewMessage> => parseWith(WebviewMessageSchema, value);
+export const parsePersistedState = (value: unknown): Parsed<PersistedState> => parseWith(PersistedStateSchema, value);
+
+/** Cuts a string to a protocol bound (the host clips what it sends, so nothing valid is refused). */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = Math.max(0, max - 1);
+  // Never leave half of a surrogate pair behind.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(value.charAt(end - 1))) end -= 1;
+  return `${value.slice(0, end)}…`;
+}

@@ -1,0 +1,117 @@
+// The Retrospective Panel in a real VS Code: the command opens one webview panel beside the retro,
+// the webview's own script runs under its CSP and asks for the state (so "ready" proves the bundle
+// loads in a real webview), the panel follows edits and the active retro, and the host validates what
+// the webview sends. The webview's DOM is tested in a real browser by test/webview/.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PanelProbe } from '../../../src/extension/panel/panelController';
+import { openNew, workspaceFile } from './helpers';
+
+const VIEW_TYPE = 'retroHealth.retrospectivePanel';
+const RETRO = ['retros', '2026-03-14-payments.md'];
+const SHADOW_IT = '- Finance has hired its own developers and runs a parallel system.';
+
+const probe = (message?: unknown) => vscode.commands.executeCommand<PanelProbe>('retroHealth.internal.panel', message === undefined ? undefined : { message });
+
+const panelTabs = () =>
+  vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes(VIEW_TYPE));
+
+/** Polls the panel until `test` holds, or fails with the last probe. */
+async function panelWhere(what: string, test: (panel: PanelProbe) => boolean, timeoutMs = 10_000): Promise<PanelProbe> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const panel = await probe();
+    if (test(panel)) return panel;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; panel: ${JSON.stringify(panel)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function openRetroAndPanel(): Promise<{ editor: vscode.TextEditor; panel: PanelProbe }> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(...RETRO));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('retroHealth.openPanel');
+  const panel = await panelWhere('the webview to load and show the retro', (p) => p.webviewReady && p.status === 'ready' && p.documentUri === document.uri.toString());
+  return { editor, panel };
+}
+
+describe('the retrospective panel', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await panelWhere('the panel to close', (p) => !p.open);
+  });
+
+  it('"Open Retrospective Panel" opens one webview beside the retro, which loads and shows its diagnosis', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile(...RETRO));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('retroHealth.openPanel');
+    const deadline = Date.now() + 5_000;
+    while (panelTabs().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const tabs = panelTabs();
+    assert.equal(tabs.length, 1, `one webview tab of ${VIEW_TYPE}; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')}`);
+    assert.notEqual(tabs[0]?.group.viewColumn, editor.viewColumn, 'beside the editor');
+    assert.match(tabs[0]?.label ?? '', /2026-03-14-payments\.md/);
+    const panel = await panelWhere('the webview to say "ready" and get the state', (p) => p.webviewReady && p.status === 'ready');
+    assert.equal(panel.documentUri, document.uri.toString());
+    assert.equal(panel.stage, 'early');
+    assert.ok((panel.findings ?? 0) >= 1, 'the UAT finding');
+    assert.equal(panel.invalidMessages, 0, 'the webview only sent valid messages');
+    // The workspace holds an earlier payments retro (2026-02-28): the trend has it and this one.
+    const withTrend = await panelWhere('the trend', (p) => p.trend === 'ready' || p.trend === 'error' || p.trend === 'none');
+    assert.equal(withTrend.trend, 'ready');
+    assert.equal(withTrend.trendPoints, 2);
+
+    await vscode.commands.executeCommand('retroHealth.openPanel');
+    assert.equal(panelTabs().length, 1, 'running the command again reuses the panel');
+  });
+
+  it('stays open and follows the retro as it is edited, and follows the active markdown file', async () => {
+    const { editor } = await openRetroAndPanel();
+    const before = await probe();
+    // Under "What didn't go well" (findings in the action items count for less).
+    const uat = editor.document.getText().split('\n').findIndex((text) => text.includes('UAT'));
+    await editor.edit((edit) => edit.insert(new vscode.Position(uat + 1, 0), `${SHADOW_IT}\n`));
+    const after = await panelWhere('the panel to show the edit (a new advanced finding)', (p) => p.stage === 'advanced' && (p.findings ?? 0) > (before.findings ?? 0));
+    assert.equal(after.documentUri, editor.document.uri.toString());
+    assert.equal(panelTabs().length, 1, 'still open after the edit');
+    assert.ok(editor.document.isDirty, 'analysed from the unsaved buffer');
+
+    const notes = await openNew('docs/panel-notes.md', '# Notes\n\nNothing to see.\n');
+    const empty = await panelWhere('an empty state for a markdown file that is not a retro', (p) => p.documentUri === notes.document.uri.toString() && p.status === 'empty');
+    assert.equal(empty.open, true);
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await panelWhere('the panel back on the retro', (p) => p.documentUri === editor.document.uri.toString() && p.status === 'ready');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('validates what the webview sends: invalid messages are ignored; reveal selects a finding; add runs the action-item command', async () => {
+    const { editor } = await openRetroAndPanel();
+    const uri = editor.document.uri.toString();
+    const start = await probe();
+
+    for (const invalid of [null, 'reveal', { type: 'reveal' }, { type: 'reveal', documentUri: uri, range: 'all' }, { type: 'runCommand', command: 'workbench.action.quit' }]) await probe(invalid);
+    const afterInvalid = await probe();
+    assert.equal(afterInvalid.invalidMessages, start.invalidMessages + 5);
+    assert.equal(afterInvalid.handledMessages, start.handledMessages);
+
+    const line = editor.document.getText().split('\n').findIndex((text) => text.includes('UAT'));
+    const range = { start: { line, character: 2 }, end: { line, character: 10 } };
+    await probe({ type: 'reveal', documentUri: 'file:///elsewhere/other-retro.md', range });
+    await probe({ type: 'reveal', documentUri: uri, range });
+    const selection = vscode.window.activeTextEditor?.selection;
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
+    assert.deepEqual([selection?.start.line, selection?.start.character, selection?.end.line, selection?.end.character], [line, 2, line, 10]);
+
+    const before = editor.document.getText();
+    await probe({ type: 'addActionItem', requestId: 'r1', documentUri: uri, action: 'Delete the production database' });
+    assert.equal(editor.document.getText(), before, 'only actions the treatment plan offers are added');
+    const offered = (await probe()).offeredActions[0];
+    assert.ok(offered, 'the plan offers an action');
+    await probe({ type: 'addActionItem', requestId: 'r2', documentUri: uri, action: offered });
+    assert.ok(editor.document.getText().includes(`- [ ] ${offered}`), 'added through retroHealth.addActionItem');
+    await panelWhere('the added item to leave the offered actions', (p) => !p.offeredActions.includes(offered));
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+});

@@ -1,0 +1,159 @@
+// The panel's host-side pieces that need no browser: the view model always produces messages the
+// protocol accepts, follows the core's rules (trend = historyFor, "added" = the add-action-item
+// edit's "already there"), clips safely; the HTML shell carries the CSP; the protocol refuses junk.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeRetro } from '../../src/core/analyze';
+import { addActionItemEdit } from '../../src/core/edits/actionItems';
+import { historyFor, teamOf, type RetroRecord } from '../../src/core/healthSection/history';
+import { contentSecurityPolicy, panelHtml } from '../../src/extension/panel/html';
+import { buildTrend, toRetroView, type TrendRecord } from '../../src/extension/panel/viewModel';
+import { clip, LIMITS, parseHostMessage, parsePersistedState, parseWebviewMessage } from '../../src/webview/protocol';
+import { ROOT } from './harness';
+
+const markdownIn = (dir: string) =>
+  fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => path.join(dir, file));
+
+const CORPUS = ['examples', 'test/fixtures/eval', 'test/fixtures/holdout', 'test/fixtures/blind', 'test/fixtures/cli'].flatMap(markdownIn);
+
+function analysed(file: string) {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const analysis = analyzeRetro(text, { fileName: file });
+  return { file, text, analysis, team: teamOf(file, analysis.document.team) };
+}
+
+describe('retrospective panel: view model', () => {
+  it(`turns every example and fixture retro (${CORPUS.length}) into a state message the webview accepts`, () => {
+    assert.ok(CORPUS.length > 50, `found ${CORPUS.length} retros`);
+    for (const file of CORPUS) {
+      const { analysis, team } = analysed(file);
+      const retro = toRetroView({ documentUri: `file:///w/${file}`, fileName: path.basename(file), team, analysis, trend: { status: 'loading' } });
+      const parsed = parseHostMessage({ type: 'state', state: { status: 'ready', retro } });
+      assert.ok(parsed.ok, `${file}: ${parsed.ok ? '' : parsed.problem}`);
+      assert.equal(retro.findings.length, analysis.findings.length);
+      assert.equal(retro.diagnosis.score, analysis.diagnosis.score);
+    }
+  });
+
+  it('clips oversized text and lists instead of producing a message the webview would refuse', () => {
+    const { analysis, team } = analysed('examples/retros/payments/2026-02-27-sprint-24.md');
+    const finding = analysis.findings[0];
+    assert.ok(finding);
+    const many = Array.from({ length: LIMITS.findings + 25 }, () => ({ ...finding, text: 'x'.repeat(LIMITS.quote * 2) }));
+    const retro = toRetroView({ documentUri: 'file:///w/big.md', fileName: 'n'.repeat(1000), team, analysis: { ...analysis, findings: many }, trend: { status: 'loading' } });
+    assert.equal(retro.findings.length, LIMITS.findings);
+    assert.equal(retro.omittedFindings, 25);
+    assert.equal(retro.findings[0]?.text.length, LIMITS.quote);
+    assert.ok(parseHostMessage({ type: 'state', state: { status: 'ready', retro } }).ok);
+  });
+
+  it('marks an action as added exactly when the add-action-item edit would do nothing', () => {
+    let checked = 0;
+    for (const file of markdownIn('examples')) {
+      const { text, analysis, team } = analysed(file);
+      const actions = analysis.diagnosis.treatments.flatMap((treatment) => treatment.actions);
+      const first = actions[0];
+      const variants = first ? [text, `${text}\n## Action items\n\n- [x]   ${first.toUpperCase()}  \n`] : [text];
+      for (const variant of variants) {
+        const view = toRetroView({ documentUri: 'file:///w/x.md', fileName: 'x.md', team, analysis: { ...analysis, document: { ...analysis.document, text: variant } }, trend: { status: 'loading' } });
+        for (const action of view.treatments.flatMap((treatment) => treatment.actions)) {
+          assert.equal(action.added, addActionItemEdit(variant, action.text) === null, `${file}: ${action.text}`);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked > 20, `checked ${checked}`);
+  });
+
+  it('builds the trend by the core rule of the written-back section (historyFor): same team, earlier dates', () => {
+    const all = CORPUS.map(analysed);
+    const records: RetroRecord[] = all.map(({ file, analysis, team, text }) => ({ file, date: analysis.document.date, team, stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text }));
+    const trendRecords: TrendRecord[] = records.map((record) => ({ uri: record.file, label: path.basename(record.file), date: record.date, team: record.team, stage: record.stage, score: record.score }));
+    let compared = 0;
+    records.forEach((record, index) => {
+      const trend = buildTrend(trendRecords[index] as TrendRecord, trendRecords);
+      const core = historyFor(record, records).trend;
+      if (!record.team || !record.date) {
+        assert.equal(trend.status, 'none', record.file);
+        return;
+      }
+      assert.equal(trend.status, 'ready', record.file);
+      if (trend.status !== 'ready') return;
+      const earlier = trend.points.filter((point) => !point.current).map(({ date, stage, score }) => ({ date, stage, score }));
+      assert.deepEqual(earlier, core, record.file);
+      assert.equal(trend.points.at(-1)?.current, true);
+      compared += 1;
+    });
+    assert.ok(compared > 10, `compared ${compared}`);
+  });
+});
+
+describe('retrospective panel: HTML shell and protocol', () => {
+  it('the shell has the strict CSP, one nonce-bearing script, and escapes what it is given', () => {
+    const html = panelHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/"><script>alert(1)</script>', styleUri: 'https://x/panel.css', codiconsUri: 'https://x/codicon.css' });
+    assert.equal(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc123'), "default-src 'none'; script-src 'nonce-abc123'; style-src https://x.vscode-cdn.net 'nonce-abc123'; img-src https://x.vscode-cdn.net data:; font-src https://x.vscode-cdn.net");
+    assert.ok(html.includes(`content="default-src 'none'; script-src 'nonce-abc123';`));
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.ok(html.includes('src="https://x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"'));
+    assert.doesNotMatch(html, /\son[a-z]+=/i);
+    assert.doesNotMatch(html, /\sstyle=/i);
+    assert.doesNotMatch(html, /https?:\/\/(?!x[./])/, 'no remote resources');
+  });
+
+  it('accepts each webview message and refuses anything else', () => {
+    const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
+    const valid = [
+      { type: 'ready' },
+      { type: 'reveal', documentUri: 'file:///a.md', range },
+      { type: 'addActionItem', requestId: 'r1', documentUri: 'file:///a.md', action: 'Demo working software' },
+      { type: 'writeHealthSection', requestId: 'r2', documentUri: 'file:///a.md' },
+      { type: 'analyzeAnyway', documentUri: 'file:///a.md' },
+      { type: 'openRetro', uri: 'file:///b.md' },
+    ];
+    for (const message of valid) assert.ok(parseWebviewMessage(message).ok, JSON.stringify(message));
+    const invalid = [
+      undefined,
+      null,
+      [],
+      'ready',
+      { type: 'ready', extra: 1 },
+      { type: 'runCommand', command: 'workbench.action.quit' },
+      { type: 'reveal', documentUri: '', range },
+      { type: 'reveal', documentUri: 'file:///a.md', range: { ...range, start: { line: -1, character: 0 } } },
+      { type: 'reveal', documentUri: 'file:///a.md', range: { ...range, start: { line: 1.5, character: 0 } } },
+      { type: 'addActionItem', requestId: 'r1', documentUri: 'file:///a.md', action: '' },
+      { type: 'addActionItem', requestId: 'r1', documentUri: 'file:///a.md', action: 'a'.repeat(LIMITS.action + 1) },
+      { type: 'addActionItem', requestId: 'r'.repeat(100), documentUri: 'file:///a.md', action: 'x' },
+      { type: 'writeHealthSection', documentUri: 'file:///a.md' },
+      { type: 'openRetro', uri: 'u'.repeat(LIMITS.uri + 1) },
+    ];
+    for (const message of invalid) {
+      const parsed = parseWebviewMessage(message);
+      assert.equal(parsed.ok, false, JSON.stringify(message)?.slice(0, 120));
+      if (!parsed.ok) assert.ok(parsed.problem.length < 300);
+    }
+  });
+
+  it('saved state: valid filters restore, anything else is refused', () => {
+    assert.ok(parsePersistedState({ filters: { stages: ['early'], sides: [] }, scrollY: 10 }).ok);
+    assert.ok(parsePersistedState({ documentUri: 'file:///a.md', filters: { stages: [], sides: ['it'] }, scrollY: 0 }).ok);
+    assert.equal(parsePersistedState({ filters: { stages: ['terminal'], sides: [] }, scrollY: 0 }).ok, false);
+    assert.equal(parsePersistedState({ filters: { stages: [], sides: [] }, scrollY: -1 }).ok, false);
+    assert.equal(parsePersistedState('junk').ok, false);
+  });
+
+  it('clip keeps to the bound and never splits a surrogate pair', () => {
+    assert.equal(clip('short', 10), 'short');
+    assert.equal(clip('abcdefghij', 5), 'abcd…');
+    const emoji = 'ab\u{1F525}\u{1F525}';
+    for (let max = 1; max <= emoji.length; max++) {
+      const clipped = clip(emoji, max);
+      assert.ok(clipped.length <= max, `${max}: ${clipped}`);
+      assert.doesNotMatch(clipped, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/, `no lone high surrogate at ${max}`);
+    }
+  });
+});
