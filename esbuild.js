@@ -20,6 +20,8 @@ const shared = {
   legalComments: 'none',
   // jsonc-parser's UMD build requires files dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // markdown-it's linkifier is never enabled (see src/core/markdown/noLinkify.ts).
+  alias: { 'linkify-it': './src/core/markdown/noLinkify.ts' },
   logLevel: 'warning',
 };
 
