@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { analyzeRetro } from '../core/analyze';
 import { applyEdit } from '../core/edits/textEdit';
-import { healthSectionEdit } from '../core/healthSection/section';
+import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
 import type { SymptomMatcher } from '../core/matcher/matcher';
 import { discoverFiles, readTextFile, type FileProblem } from './files';
@@ -43,7 +43,14 @@ export function writeSections(inputs: string[], matcher: SymptomMatcher, options
   const byDate = [...records].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   for (const record of byDate) {
     const analysis = analyzeRetro(record.source, { fileName: record.file, matcher, minConfidence: options.minConfidence, disabledSymptoms: options.disabled });
-    const edit = healthSectionEdit(record.source, { analysis, ...historyFor(record, records) });
+    let edit;
+    try {
+      edit = healthSectionEdit(record.source, { analysis, ...historyFor(record, records) });
+    } catch (error) {
+      if (!(error instanceof DamagedSectionError)) throw error;
+      result.errors.push({ file: record.file, message: error.message });
+      continue;
+    }
     if (!edit) {
       result.upToDate.push(record.file);
       continue;

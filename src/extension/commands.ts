@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { analyzeRetro } from '../core/analyze';
 import { addActionItemEdit } from '../core/edits/actionItems';
 import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
-import { healthSectionEdit } from '../core/healthSection/section';
+import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import type { AnalysisService } from './analysisService';
 import { toWorkspaceEdit } from './codeActions';
 import { readSettings } from './settings';
@@ -47,7 +47,14 @@ export async function writeHealthSection(target: unknown, analyses: AnalysisServ
     const version = document.version;
     const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), { fileName: document.uri.path, matcher: catalogs.for(document.uri).matcher });
     const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOf(document.uri.path, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text };
-    const edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
+    let edit;
+    try {
+      edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
+    } catch (error) {
+      if (!(error instanceof DamagedSectionError)) throw error;
+      void vscode.window.showErrorMessage(`Retro Health: ${error.message}`);
+      return false;
+    }
     if (!edit) {
       void vscode.window.setStatusBarMessage('Retro Health: the relationship-health section is up to date', 3000);
       return true;

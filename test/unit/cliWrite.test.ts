@@ -51,4 +51,14 @@ describe('retro-health write', () => {
     assert.ok(!/[^\r]\n/.test(written), 'CRLF throughout');
     assert.ok(written.endsWith('<!-- retro-health:end -->'), 'still no final newline');
   });
+
+  it('refuses a damaged section with a clear message and leaves the file untouched (exit 2)', () => {
+    const file = join(dir, 'damaged.md');
+    const text = '# Retro\n\n<!-- retro-health:begin -->\nhalf a section\n';
+    writeFileSync(file, text, 'utf8');
+    const result = run(dir, 'write', 'damaged.md');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /damaged\.md: The relationship-health section is damaged: the begin marker on line 3 has no <!-- retro-health:end --> below it/);
+    assert.equal(readFileSync(file, 'utf8'), text);
+  });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeRetro, applyEdit, healthSectionEdit, locateHealthSection, openSectionItems, SECTION_BEGIN, SECTION_END } from '../../src/core';
+import { analyzeRetro, applyEdit, damagedSectionReason, DamagedSectionError, healthSectionEdit, locateHealthSection, openSectionItems, SECTION_BEGIN, SECTION_END } from '../../src/core';
 
 const RETRO = '---\ndate: 2026-02-13\nteam: payments\n---\n# Sprint 23\n\n- Lots of requirements didn’t come out until UAT.\n- So much red tape.\n';
 
@@ -73,23 +73,46 @@ describe('relationship-health section', () => {
     assert.ok(!/\r\n$/.test(result), 'still no final newline');
   });
 
-  it('everything outside the markers survives byte for byte (property)', () => {
-    const line = fc.constantFrom('# Retro', '- IT just doesn’t get it.', 'text', '', '```', SECTION_BEGIN, SECTION_END, '- [x] done', '> quote');
+  it('everything outside the markers survives byte for byte; twice = once; removal gives the original back; damage is refused (property)', () => {
+    const line = fc.constantFrom('# Retro', '- IT just doesn’t get it.', 'text', '', '```', SECTION_BEGIN, SECTION_END, '- [x] done', '> quote', '- So much red tape.');
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (parts, eol, finalNewline) => {
+      fc.property(fc.array(line, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean(), (parts, eol, finalNewline, bom) => {
         const text = parts.join(eol) + (finalNewline ? eol : '');
+        const source = (bom ? '\uFEFF' : '') + text;
+        if (damagedSectionReason(text)) {
+          assert.throws(() => healthSectionEdit(source, { analysis: analyzeRetro(source) }), DamagedSectionError);
+          return;
+        }
         const before = locateHealthSection(text);
-        const edit = healthSectionEdit(text, { analysis: analyzeRetro(text) });
+        const edit = healthSectionEdit(source, { analysis: analyzeRetro(source) });
         if (!edit) return;
         const result = applyEdit(text, edit);
         if (before) {
           assert.equal(result.slice(0, before.start), text.slice(0, before.start));
           assert.equal(result.slice(result.length - (text.length - before.end)), text.slice(before.end));
         } else {
-          assert.ok(result.startsWith(text));
+          assert.equal(result.slice(0, edit.offset) + result.slice(edit.offset + edit.newText.length), text, 'removing the section gives the original back');
         }
-        assert.equal(healthSectionEdit(result, { analysis: analyzeRetro(result) }), null, 'idempotent');
+        assert.equal(healthSectionEdit(result, { analysis: analyzeRetro(result) }), null, 'writing twice = writing once');
+        // Ticks survive a rewrite.
+        const ticked = result.replace(/(<!-- retro-health:begin -->[\s\S]*?)- \[ \] /, '$1- [x] ');
+        if (ticked !== result) {
+          const again = healthSectionEdit(ticked, { analysis: analyzeRetro(ticked) });
+          assert.equal(again, null, 'a ticked box is kept, so nothing changes');
+        }
       }),
+      { numRuns: 300 },
     );
   });
+
+  for (const [name, text, reason] of [
+    ['a missing end marker', `# Retro\n${SECTION_BEGIN}\nold\n`, /line 2 has no/],
+    ['a missing begin marker', `# Retro\nold\n${SECTION_END}\n`, /no <!-- retro-health:begin --> above/],
+    ['reversed markers', `# Retro\n${SECTION_END}\nold\n${SECTION_BEGIN}\n`, /reversed/],
+    ['two sections', `${SECTION_BEGIN}\na\n${SECTION_END}\n${SECTION_BEGIN}\nb\n${SECTION_END}\n`, /2 relationship-health sections/],
+  ] as const) {
+    it(`refuses ${name} with a clear message and changes nothing`, () => {
+      assert.throws(() => healthSectionEdit(text, { analysis: analyzeRetro(text) }), (error: Error) => error instanceof DamagedSectionError && reason.test(error.message) && /nothing was changed/.test(error.message));
+    });
+  }
 });

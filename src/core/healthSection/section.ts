@@ -26,6 +26,30 @@ export interface HealthSectionInput {
   carriedOver?: { date: string | null; items: string[] };
 }
 
+/** A section whose markers do not pair up; writing is refused so nothing is lost. */
+export class DamagedSectionError extends Error {}
+
+/**
+ * Why the markers are unusable, or null when there is none or exactly one well-formed pair:
+ * a missing marker, an end before its begin, or two sections.
+ */
+export function damagedSectionReason(text: string): string | null {
+  const { lines } = readRetro(text);
+  const begins: number[] = [];
+  const ends: number[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const content = lines.lineText(line);
+    if (BEGIN_LINE.test(content)) begins.push(line + 1);
+    else if (END_LINE.test(content)) ends.push(line + 1);
+  }
+  if (begins.length === 0 && ends.length === 0) return null;
+  if (begins.length > 1 || ends.length > 1) return `there are ${Math.max(begins.length, ends.length)} relationship-health sections (markers on lines ${[...begins, ...ends].sort((a, b) => a - b).join(', ')}); keep one`;
+  if (begins.length === 0) return `the end marker on line ${ends[0]} has no ${SECTION_BEGIN} above it`;
+  if (ends.length === 0) return `the begin marker on line ${begins[0]} has no ${SECTION_END} below it`;
+  if ((ends[0] as number) < (begins[0] as number)) return `the markers are reversed: ${SECTION_END} on line ${ends[0]} comes before ${SECTION_BEGIN} on line ${begins[0]}`;
+  return null;
+}
+
 /** Offsets of the whole section, from the start of the begin marker's line to the end of the end marker's line. */
 export function locateHealthSection(text: string): { start: number; end: number } | null {
   const { lines } = readRetro(text);
@@ -65,10 +89,13 @@ export function openSectionItems(text: string): string[] {
 
 /**
  * The edit that inserts the section at the end, or replaces it in place. Null when the
- * document already holds exactly this section: writing twice changes nothing.
+ * document already holds exactly this section: writing twice changes nothing. Throws
+ * DamagedSectionError, touching nothing, when the markers do not pair up.
  */
 export function healthSectionEdit(source: string, input: HealthSectionInput): TextEdit | null {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const damage = damagedSectionReason(text);
+  if (damage) throw new DamagedSectionError(`The relationship-health section is damaged: ${damage}. Fix the markers; nothing was changed.`);
   const eol = lineEndingOf(text);
   const existing = locateHealthSection(text);
   const ticked = sectionItems(text);
