@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
-export const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
+// E2E_GREP runs a subset, e.g. the smoke scenarios against the packaged VSIX.
+export const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
 mocha.suite.emit('pre-require', globalThis, 'test/e2e/suite', mocha);
 
 /**
