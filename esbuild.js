@@ -58,6 +58,8 @@ const builds = [
     logLevel: 'warning',
   },
 ];
+// The Workspace Health Report's webview script: same browser settings, its own IIFE.
+builds.push({ ...builds[builds.length - 1], entryPoints: ['src/webview/report/main.ts'], outfile: 'dist/report.js' });
 
 /** The panel's icon font, copied from @vscode/codicons into media/codicons/ (gitignored; packaged with media/). */
 function copyCodicons() {

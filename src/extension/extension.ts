@@ -6,6 +6,7 @@ import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection } from './commands';
 import { SymptomHoverProvider } from './hover';
 import { PanelController } from './panel/panelController';
+import { ReportController } from './reportView/reportController';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
 import { TeamCatalogs } from './teamCatalogs';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     analyses,
     new RetroStatus(analyses),
     new PanelController(context.extensionUri, analyses, catalogs, output),
+    new ReportController(context.extensionUri, catalogs, output),
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),

@@ -3,35 +3,76 @@ import { buildWorkspaceReport, renderReportMarkdown, REPORT_FILE_NAME, type Work
 import type { TeamCatalogs } from './teamCatalogs';
 import { collectWorkspaceRetros } from './workspaceRetros';
 
+/** The report and where each of its files is (the report names them workspace-relative). */
+export interface ComputedReport {
+  report: WorkspaceReport;
+  files: ReadonlyMap<string, vscode.Uri>;
+}
+
 /**
  * The "retro of retros": every retro in the workspace analysed with a cancellable progress
- * notification that counts files, then turned into the workspace report model.
+ * notification that counts files, then turned into the workspace report model. Undefined when
+ * cancelled, from the notification or through `token`.
  */
-export async function computeWorkspaceReport(catalogs: TeamCatalogs): Promise<WorkspaceReport | undefined> {
+export async function computeWorkspaceReport(catalogs: TeamCatalogs, token?: vscode.CancellationToken): Promise<WorkspaceReport | undefined> {
+  return (await computeWorkspaceReportWithFiles(catalogs, token))?.report;
+}
+
+/** computeWorkspaceReport, with the URI of every retro it read. */
+export async function computeWorkspaceReportWithFiles(catalogs: TeamCatalogs, token?: vscode.CancellationToken): Promise<ComputedReport | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Retro Health: reading retros', cancellable: true },
-    async (progress, token) => {
-      let reported = 0;
-      const retros = await collectWorkspaceRetros(catalogs, token, ({ done, total }) => {
-        const percent = total ? (done / total) * 100 : 100;
-        progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
-        reported = percent;
-      });
-      if (!retros || token.isCancellationRequested) return undefined;
-      return buildWorkspaceReport(retros.map(({ file, analysis }) => ({ file, analysis })));
+    async (progress, progressToken) => {
+      // Cancelled by the notification's button or by the caller, whichever comes first.
+      const source = new vscode.CancellationTokenSource();
+      const links = [progressToken.onCancellationRequested(() => source.cancel()), token?.onCancellationRequested(() => source.cancel())];
+      if (token?.isCancellationRequested) source.cancel();
+      try {
+        let reported = 0;
+        const retros = await collectWorkspaceRetros(catalogs, source.token, ({ done, total }) => {
+          const percent = total ? (done / total) * 100 : 100;
+          progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
+          reported = percent;
+        });
+        if (!retros || source.token.isCancellationRequested) return undefined;
+        return {
+          report: buildWorkspaceReport(retros.map(({ file, analysis }) => ({ file, analysis }))),
+          files: new Map(retros.map((retro) => [retro.file, retro.uri])),
+        };
+      } finally {
+        for (const link of links) link?.dispose();
+        source.dispose();
+      }
     },
   );
 }
 
-/** "Export report as Markdown": the same document as `retro-health report --format markdown`. */
-export async function exportReportMarkdown(report: WorkspaceReport): Promise<vscode.Uri | undefined> {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    ...(root ? { defaultUri: vscode.Uri.joinPath(root, REPORT_FILE_NAME) } : {}),
-    filters: { Markdown: ['md'] },
-    title: 'Export Retro Health report',
-  });
-  if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReportMarkdown(report)));
-  return target;
+/**
+ * "Export report as Markdown": the same document as `retro-health report --format markdown`.
+ * Asks where to save it, unless `target` is given (a file, or a folder to write
+ * retro-health-report.md into). Resolves to where it was written; undefined when the dialog was dismissed.
+ */
+export async function exportReportMarkdown(report: WorkspaceReport, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  let destination = target;
+  if (!destination) {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    destination = await vscode.window.showSaveDialog({
+      ...(root ? { defaultUri: vscode.Uri.joinPath(root, REPORT_FILE_NAME) } : {}),
+      filters: { Markdown: ['md'] },
+      title: 'Export Retro Health report',
+    });
+  } else if (await isDirectory(destination)) {
+    destination = vscode.Uri.joinPath(destination, REPORT_FILE_NAME);
+  }
+  if (!destination) return undefined;
+  await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(renderReportMarkdown(report)));
+  return destination;
+}
+
+async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
 }

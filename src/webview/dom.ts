@@ -51,3 +51,28 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 export function icon(name: string, extraClass = ''): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, attrs: { 'aria-hidden': 'true' } });
 }
+
+/** Replaces a container's content, keeping focus on the element with the same `data-focus-key` (re-renders rebuild everything). */
+export function replaceKeepingFocus(container: HTMLElement, nodes: readonly Node[]): void {
+  const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+  container.replaceChildren(...nodes);
+  if (focusKey === undefined) return;
+  const again = [...container.querySelectorAll<HTMLElement>('[data-focus-key]')].find((element) => element.dataset.focusKey === focusKey);
+  again?.focus({ preventScroll: true });
+}
+
+/** Calls `onScroll` with the page's vertical scroll position at most once a frame. */
+export function watchScroll(onScroll: (scrollY: number) => void): void {
+  let frame = 0;
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        onScroll(Math.max(0, Math.round(window.scrollY)));
+      });
+    },
+    { passive: true },
+  );
+}

@@ -194,7 +194,7 @@ export const DEFAULT_PERSISTED_STATE: PersistedState = { filters: { stages: [...
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problem: describeIssues(result.error.issues) };

@@ -32,6 +32,16 @@ export interface TrendActions {
   setTableOpen(open: boolean): void;
 }
 
+/** One point of a score-over-time chart (a panel trend point, or a retro of a team in the workspace report). */
+export interface ChartPoint {
+  label: string;
+  date: string | null;
+  stage: DocumentStage;
+  score: number;
+  /** The retro the panel shows (drawn larger, "this retro" in its tooltip). */
+  current?: boolean;
+}
+
 export function stageName(stage: DocumentStage): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
 }
@@ -64,7 +74,7 @@ export function renderTrend(trend: Trend, actions: TrendActions): HTMLElement {
   const summaryId = 'trend-summary';
   section.append(
     h('p', { class: 'trend-summary', attrs: { id: summaryId } }, trendSentence(trend.team, points)),
-    chart(points.slice(-CHART_POINTS), summaryId),
+    trendSvg(points.slice(-CHART_POINTS), summaryId),
     table(points, actions),
     undatedNote ?? '',
   );
@@ -82,7 +92,8 @@ function trendSentence(team: string, points: readonly TrendPoint[]): string {
   return `Team \u201c${team}\u201d: ${points.length} retros${span}. This retro scores ${last.score} (${last.stage}), ${direction} since the previous one (${previous.score}${when}).`;
 }
 
-function chart(points: readonly TrendPoint[], summaryId: string): SVGSVGElement {
+/** The score line over the stage bands; `summaryId` names the sentence that says the same (its accessible name). */
+export function trendSvg(points: readonly ChartPoint[], summaryId: string): SVGSVGElement {
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const x = (index: number) => LEFT + (points.length === 1 ? plotWidth / 2 : (index * plotWidth) / (points.length - 1));
@@ -105,8 +116,8 @@ function chart(points: readonly TrendPoint[], summaryId: string): SVGSVGElement 
       ),
     );
   });
-  const first = points[0] as TrendPoint;
-  const last = points[points.length - 1] as TrendPoint;
+  const first = points[0] as ChartPoint;
+  const last = points[points.length - 1] as ChartPoint;
   root.append(svg('text', { class: 'axis-label', x: LEFT, y: HEIGHT - 6, 'text-anchor': 'start' }, first.date ?? ''));
   root.append(svg('text', { class: 'axis-label', x: WIDTH - RIGHT, y: HEIGHT - 6, 'text-anchor': 'end' }, last.current ? `${last.date ?? ''} (this retro)`.trim() : (last.date ?? '')));
   return root;

@@ -14,12 +14,28 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const OUT = path.join(__dirname, 'out');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** The only files the page may load, as the webview's localResourceRoots (dist/, media/) allow. */
-const FILES: Record<string, string> = {
-  '/dist/webview.js': 'text/javascript',
-  '/media/panel.css': 'text/css',
-  '/media/codicons/codicon.css': 'text/css',
-  '/media/codicons/codicon.ttf': 'font/ttf',
+/** What the harness serves: the page's HTML and the only files it may load (under dist/ and media/, as localResourceRoots allow). */
+export interface Site {
+  html(origin: string, nonce: string): string;
+  files: Record<string, string>;
+}
+
+/** The Retrospective Panel (the default site). */
+export const PANEL_SITE: Site = {
+  html: (origin, nonce) =>
+    panelHtml({
+      cspSource: origin,
+      nonce,
+      scriptUri: `${origin}/dist/webview.js`,
+      styleUri: `${origin}/media/panel.css`,
+      codiconsUri: `${origin}/media/codicons/codicon.css`,
+    }),
+  files: {
+    '/dist/webview.js': 'text/javascript',
+    '/media/panel.css': 'text/css',
+    '/media/codicons/codicon.css': 'text/css',
+    '/media/codicons/codicon.ttf': 'font/ttf',
+  },
 };
 
 export interface Recorded {
@@ -145,21 +161,15 @@ export class PanelHarness {
     readonly origin: string,
   ) {}
 
-  static async start(): Promise<PanelHarness> {
-    for (const file of Object.keys(FILES)) {
+  static async start(site: Site = PANEL_SITE): Promise<PanelHarness> {
+    for (const file of Object.keys(site.files)) {
       if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first (npm run test:webview does)`);
     }
     let origin = '';
     const server = http.createServer((request, response) => {
       const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       if (pathname === '/' || pathname === '/index.html') {
-        const html = panelHtml({
-          cspSource: origin,
-          nonce: createNonce(),
-          scriptUri: `${origin}/dist/webview.js`,
-          styleUri: `${origin}/media/panel.css`,
-          codiconsUri: `${origin}/media/codicons/codicon.css`,
-        });
+        const html = site.html(origin, createNonce());
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         response.end(html);
         return;
@@ -169,7 +179,7 @@ export class PanelHarness {
         response.writeHead(204).end();
         return;
       }
-      const type = FILES[pathname];
+      const type = site.files[pathname];
       if (!type) {
         response.writeHead(404).end();
         return;

@@ -12,6 +12,11 @@ export interface PanelHtmlOptions {
   scriptUri: string;
   styleUri: string;
   codiconsUri: string;
+  /** More stylesheets after `styleUri` (another view's own rules on top of the panel's). */
+  extraStyleUris?: readonly string[];
+  /** The page title and the message shown until the script renders (default: the panel's). */
+  title?: string;
+  loadingMessage?: string;
 }
 
 export function createNonce(): string {
@@ -38,12 +43,12 @@ export function panelHtml(options: PanelHtmlOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(options.codiconsUri)}" nonce="${attr(options.nonce)}">
 <link rel="stylesheet" href="${attr(options.styleUri)}" nonce="${attr(options.nonce)}">
-<title>Retrospective</title>
+${(options.extraStyleUris ?? []).map((uri) => `<link rel="stylesheet" href="${attr(uri)}" nonce="${attr(options.nonce)}">\n`).join('')}<title>${text(options.title ?? 'Retrospective')}</title>
 </head>
 <body>
 <div id="status" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
 <main id="app" aria-busy="true">
-<p class="panel-message" role="status"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading the retrospective\u2026</p>
+<p class="panel-message" role="status"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ${text(options.loadingMessage ?? 'Loading the retrospective\u2026')}</p>
 </main>
 <script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
 </body>
@@ -52,5 +57,9 @@ export function panelHtml(options: PanelHtmlOptions): string {
 }
 
 function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text(value).replace(/"/g, '&quot;');
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -13,6 +13,7 @@ import './parity.test';
 import './section.test';
 import './preview.test';
 import './panel.test';
+import './report.test';
 import './undo.test';
 
 export function run(): Promise<void> {

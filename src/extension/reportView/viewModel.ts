@@ -1,0 +1,99 @@
+/**
+ * The core's WorkspaceReport -> the report webview's view (src/webview/reportProtocol.ts),
+ * clipped to the protocol's bounds. Pure: no `vscode` import, so the webview tests build their
+ * states with exactly this code.
+ */
+import type { ReportRetro, TeamReport, WorkspaceReport } from '../../core/report';
+import { clip, LIMITS } from '../../webview/protocol';
+import { REPORT_LIMITS, type ReportPoint, type ReportView, type TeamView } from '../../webview/reportProtocol';
+
+const name = (value: string | null): string | null => (value === null ? null : clip(value, LIMITS.name));
+const score = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));
+const positive = (value: number): number => Math.min(LIMITS.line, Math.max(1, Math.round(value)));
+
+export function toReportView(report: WorkspaceReport): ReportView {
+  const teams = report.teams.slice(0, REPORT_LIMITS.teams);
+  const recurring = report.recurring.slice(0, REPORT_LIMITS.recurring);
+  const followUps = report.followUps.slice(0, REPORT_LIMITS.followUps);
+  return {
+    asOf: report.asOf,
+    retros: report.retros,
+    summary: clip(report.summary, REPORT_LIMITS.summary),
+    teams: teams.map(toTeamView),
+    omittedTeams: report.teams.length - teams.length,
+    recurring: recurring.map((symptom) => {
+      const occurrences = symptom.occurrences.slice(0, REPORT_LIMITS.occurrences);
+      return {
+        symptom: clip(symptom.symptom, LIMITS.name),
+        title: clip(symptom.title, LIMITS.name),
+        stage: symptom.stage,
+        side: symptom.side,
+        retros: symptom.retros,
+        teams: symptom.teams.slice(0, REPORT_LIMITS.teamNames).map(name),
+        occurrences: occurrences.map((occurrence) => ({
+          file: clip(occurrence.file, LIMITS.uri),
+          team: name(occurrence.team),
+          date: occurrence.date,
+          line: positive(occurrence.line),
+          column: positive(occurrence.column),
+          text: clip(occurrence.text, LIMITS.quote),
+        })),
+        omittedOccurrences: symptom.occurrences.length - occurrences.length,
+      };
+    }),
+    omittedRecurring: report.recurring.length - recurring.length,
+    followUps: followUps.map((item) => ({
+      team: name(item.team),
+      file: clip(item.file, LIMITS.uri),
+      date: item.date,
+      line: positive(item.line),
+      text: clip(item.text, LIMITS.prose),
+      openDays: item.openDays === null ? null : Math.max(0, Math.round(item.openDays)),
+      stillOpenIn: item.stillOpenIn.slice(-REPORT_LIMITS.points).map((file) => clip(file, LIMITS.uri)),
+    })),
+    omittedFollowUps: report.followUps.length - followUps.length,
+    organisation: {
+      stageCounts: { ...report.organisation.stageCounts },
+      ranking: report.organisation.ranking.slice(0, REPORT_LIMITS.teams).map((standing) => ({
+        team: name(standing.team),
+        stage: standing.stage,
+        score: score(standing.score),
+        direction: standing.direction,
+        worsenedInARow: standing.worsenedInARow,
+      })),
+      treatments: report.organisation.treatments.slice(0, REPORT_LIMITS.treatments).map((treatment) => ({
+        id: clip(treatment.id, LIMITS.name),
+        title: clip(treatment.title, LIMITS.name),
+        teams: treatment.teams,
+        teamNames: treatment.teamNames.slice(0, REPORT_LIMITS.teamNames).map(name),
+      })),
+    },
+  };
+}
+
+function toTeamView(team: TeamReport): TeamView {
+  return {
+    name: name(team.name),
+    retros: team.retros.length + team.undated.length,
+    points: team.retros.slice(-REPORT_LIMITS.points).map(toPoint),
+    undated: team.undated.length,
+    latest: toPoint(team.latest),
+    direction: team.direction,
+    worsenedInARow: team.worsenedInARow,
+    balance: { ...team.balance },
+    treatments: team.treatments.slice(0, REPORT_LIMITS.treatments).map((treatment) => ({ id: clip(treatment.id, LIMITS.name), title: clip(treatment.title, LIMITS.name) })),
+  };
+}
+
+function toPoint(retro: ReportRetro): ReportPoint {
+  return { file: clip(retro.file, LIMITS.uri), date: retro.date, stage: retro.stage, score: score(retro.score), findings: retro.findings };
+}
+
+/** Every file the report refers to: the only ones the webview may ask to open. */
+export function filesOf(report: WorkspaceReport): Set<string> {
+  const files = new Set<string>();
+  for (const team of report.teams) for (const retro of [...team.retros, ...team.undated]) files.add(retro.file);
+  for (const symptom of report.recurring) for (const occurrence of symptom.occurrences) files.add(occurrence.file);
+  for (const item of report.followUps) files.add(item.file);
+  return files;
+}
