@@ -1,0 +1,37 @@
+// The workspace report at scale: the whole CLI (`report --format json`, which builds the
+// report model) over a 2,000-retro workspace, with wall time and peak memory.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface WorkspaceFigures {
+  retros: number;
+  wallMs: number;
+  peakRssMb: number;
+}
+
+/** Copies the first `count` generated retros into one workspace folder (kept between runs). */
+export function ensureWorkspace(corpusFiles: string[], dir: string, count: number): string[] {
+  const files = corpusFiles.slice(0, count);
+  if (!existsSync(dir) || readdirSync(dir).length !== files.length) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    files.forEach((file, index) => copyFileSync(file, join(dir, `${String(index).padStart(5, '0')}-${file.split('/').pop()}`)));
+  }
+  return files;
+}
+
+/** Runs the CLI in a child that reports its own wall time and peak RSS (process.resourceUsage). */
+export function measureWorkspaceReport(cli: string, dir: string): WorkspaceFigures | Error {
+  const probe = `
+    const start = process.hrtime.bigint();
+    process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'report', '--format', 'json', ${JSON.stringify(dir)}];
+    process.stdout.write = () => true;
+    process.on('exit', () => process.stderr.write('\\nFIGURES ' + JSON.stringify({ wallMs: Number(process.hrtime.bigint() - start) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 })));
+    require(${JSON.stringify(cli)});`;
+  const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const line = /FIGURES (.+)$/m.exec(run.stderr)?.[1];
+  if (run.status !== 0 || !line) return new Error(`workspace report failed (exit ${run.status}): ${run.stderr.slice(0, 300)}`);
+  const figures = JSON.parse(line) as { wallMs: number; peakRssMb: number };
+  return { retros: readdirSync(dir).length, ...figures };
+}
