@@ -295,12 +295,13 @@ describe('workspace report webview', function () {
     ];
     for (const [message, text, button] of cases) {
       await page.send(message);
-      await page.page.getByText(text).waitFor();
+      // The live region (#status) may repeat the text for screen readers; wait for the visible one.
+      await page.page.locator('p').filter({ hasText: text }).first().waitFor();
       const before = (await page.posted()).length;
       await page.page.getByRole('button', { name: button }).click();
       await page.waitForPosted((posted) => posted.type === 'refresh', 'refresh');
       assert.equal((await page.posted()).length, before + 1);
-      await page.page.getByText('Reading retros…').waitFor();
+      await page.page.locator(':not(#status)').getByText('Reading retros…').first().waitFor();
     }
     assert.equal(await page.page.getByRole('alert').count(), 0, 'the error is gone once reading again');
   });

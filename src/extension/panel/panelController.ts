@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hostPanel, webviewOptions } from './webviewHost';
 import {
   clip,
   LIMITS,
@@ -162,40 +163,22 @@ export class PanelController implements vscode.Disposable {
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
+    return { ...webviewOptions(this.extensionUri), enableFindWidget: true };
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.webviewReady = false;
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-light.svg'),
-      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-dark.svg'),
-    };
-    const isCurrent = () => this.panel === panel;
-    const listeners: vscode.Disposable[] = [
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isCurrent()) void this.handleMessage(message);
-      }),
-      panel.onDidChangeViewState(() => {
-        // A hidden webview is torn down; it says "ready" again when shown.
-        if (isCurrent() && !panel.visible) this.webviewReady = false;
-      }),
-    ];
-    listeners.push(
-      panel.onDidDispose(() => {
-        for (const listener of listeners) listener.dispose();
-        if (!isCurrent()) return;
+    hostPanel(panel, this.extensionUri, () => this.panel === panel, {
+      onMessage: (message) => void this.handleMessage(message),
+      onHidden: () => (this.webviewReady = false),
+      onDisposed: () => {
         this.panel = undefined;
         this.webviewReady = false;
         this.lastState = undefined;
         this.trendGeneration += 1;
-      }),
-    );
+      },
+    });
     panel.webview.html = this.html(panel.webview);
     this.updateTitle();
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hostPanel, webviewOptions } from '../panel/webviewHost';
 import type { WorkspaceReport } from '../../core/report';
 import { clip, LIMITS } from '../../webview/protocol';
 import {
@@ -91,34 +92,17 @@ export class ReportController implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.webviewReady = false;
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-light.svg'),
-      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'panel-dark.svg'),
-    };
-    const isCurrent = () => this.panel === panel;
-    const listeners: vscode.Disposable[] = [
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isCurrent()) void this.handleMessage(message);
-      }),
-      panel.onDidChangeViewState(() => {
-        // A hidden webview is torn down; it says "ready" again when shown.
-        if (isCurrent() && !panel.visible) this.webviewReady = false;
-      }),
-    ];
-    listeners.push(
-      panel.onDidDispose(() => {
-        for (const listener of listeners) listener.dispose();
-        if (!isCurrent()) return;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    hostPanel(panel, this.extensionUri, () => this.panel === panel, {
+      onMessage: (message) => void this.handleMessage(message),
+      onHidden: () => (this.webviewReady = false),
+      onDisposed: () => {
         this.panel = undefined;
         this.webviewReady = false;
         this.state = undefined;
         this.running?.cancel();
-      }),
-    );
+      },
+    });
     const webview = panel.webview;
     webview.html = reportHtml({
       cspSource: webview.cspSource,
