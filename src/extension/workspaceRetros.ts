@@ -86,12 +86,15 @@ function matchesRetroGlobs(uri: vscode.Uri, globs: string[]): boolean {
   return globs.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0);
 }
 
-/** files.exclude and search.exclude as one glob (findFiles applies only one exclude pattern). */
-function excludeGlob(scope: vscode.Uri): string {
+/**
+ * files.exclude and search.exclude plus node_modules and .git, as one glob (findFiles takes one).
+ * A pattern holding a comma would split the brace list, so it is left out.
+ */
+export function excludeGlob(scope: vscode.Uri): string {
   const patterns = new Set<string>(['**/node_modules/**', '**/.git/**']);
   for (const section of ['files', 'search'] as const) {
     const excluded = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
-    for (const [pattern, enabled] of Object.entries(excluded)) if (enabled === true) patterns.add(pattern);
+    for (const [pattern, enabled] of Object.entries(excluded)) if (enabled === true && !pattern.includes(',')) patterns.add(pattern);
   }
   return `{${[...patterns].join(',')}}`;
 }

@@ -5,23 +5,18 @@
  * It renders what the host sends, validates every message first, keeps its filters and scroll
  * position with getState/setState, and never waits forever: every wait has a deadline.
  */
+import { announceIn, restoreState, vsCodeApi } from './host';
 import { SIDES, STAGES, type Side, type Stage } from '../core/types';
 import { DEFAULT_PERSISTED_STATE, parseHostMessage, parsePersistedState, type HostMessage, type PanelState, type PersistedState, type WebviewMessage } from './protocol';
 import { renderState, type ViewContext } from './view';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 /** Without a state from the host by then, the panel says so and offers to try again. */
 const STATE_DEADLINE_MS = 10_000;
 const TREND_DEADLINE_MS = 30_000;
 const COMMAND_DEADLINE_MS = 20_000;
 
-const vscodeApi = acquireVsCodeApi();
+const vscodeApi = vsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 
@@ -38,12 +33,7 @@ let requestCounter = 0;
 const requests = new Map<string, { key: string; timer: ReturnType<typeof setTimeout> }>();
 
 function restorePersisted(): PersistedState {
-  const saved: unknown = vscodeApi.getState();
-  if (saved === undefined || saved === null) return structuredClone(DEFAULT_PERSISTED_STATE);
-  const parsed = parsePersistedState(saved);
-  if (parsed.ok) return parsed.value;
-  console.warn(`[Retro Health] ignored an invalid saved panel state (${parsed.problem})`);
-  return structuredClone(DEFAULT_PERSISTED_STATE);
+  return restoreState(vscodeApi, parsePersistedState, DEFAULT_PERSISTED_STATE, 'panel');
 }
 
 function persist(): void {
@@ -55,9 +45,7 @@ function post(message: WebviewMessage): void {
 }
 
 function announce(message: string): void {
-  // Clearing first makes a repeated message be announced again.
-  status.textContent = '';
-  setTimeout(() => (status.textContent = message), 50);
+  announceIn(status, message);
 }
 
 const context: ViewContext = {

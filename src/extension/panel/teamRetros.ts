@@ -4,6 +4,7 @@ import { teamOf } from '../../core/healthSection/history';
 import { readFrontMatter } from '../../core/markdown/frontMatter';
 import { readSettings } from '../settings';
 import type { TeamCatalogs } from '../teamCatalogs';
+import { excludeGlob } from '../workspaceRetros';
 import type { TrendRecord } from './viewModel';
 
 /** At most this many files per `retroHealth.files` glob are looked at. */
@@ -111,14 +112,4 @@ export class TeamRetros {
     };
     return { mtime: 0, size: 0, team: fileTeam, record };
   }
-}
-
-/** files.exclude and search.exclude plus node_modules and .git, as one glob (findFiles takes one). */
-function excludeGlob(scope: vscode.Uri): string {
-  const patterns = new Set<string>(['**/node_modules/**', '**/.git/**']);
-  for (const section of ['files', 'search'] as const) {
-    const excluded = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
-    for (const [pattern, enabled] of Object.entries(excluded)) if (enabled === true && !pattern.includes(',')) patterns.add(pattern);
-  }
-  return `{${[...patterns].join(',')}}`;
 }

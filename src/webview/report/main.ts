@@ -5,6 +5,7 @@
  * browser). It renders what the host sends after validating it, keeps the team table's sort
  * order and the scroll position with getState/setState, and never waits forever.
  */
+import { announceIn, restoreState, vsCodeApi } from '../host';
 import {
   DEFAULT_REPORT_STATE,
   parseReportHostMessage,
@@ -18,18 +19,12 @@ import {
 import { replaceKeepingFocus, watchScroll } from '../dom';
 import { renderReportState, type ReportContext } from './view';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 /** Reading a large workspace takes a while (the notification shows progress); after this the view offers to try again. */
 const STATE_DEADLINE_MS = 5 * 60_000;
 const EXPORT_DEADLINE_MS = 5 * 60_000;
 
-const vscodeApi = acquireVsCodeApi();
+const vscodeApi = vsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const status = document.getElementById('status') as HTMLElement;
 
@@ -40,12 +35,7 @@ let exporting: ReturnType<typeof setTimeout> | undefined;
 let stateTimer: ReturnType<typeof setTimeout> | undefined;
 
 function restorePersisted(): ReportPersistedState {
-  const saved: unknown = vscodeApi.getState();
-  if (saved === undefined || saved === null) return structuredClone(DEFAULT_REPORT_STATE);
-  const parsed = parseReportPersistedState(saved);
-  if (parsed.ok) return parsed.value;
-  console.warn(`[Retro Health] ignored an invalid saved report state (${parsed.problem})`);
-  return structuredClone(DEFAULT_REPORT_STATE);
+  return restoreState(vscodeApi, parseReportPersistedState, DEFAULT_REPORT_STATE, 'report');
 }
 
 function persist(): void {
@@ -57,8 +47,7 @@ function post(message: ReportWebviewMessage): void {
 }
 
 function announce(message: string): void {
-  status.textContent = '';
-  setTimeout(() => (status.textContent = message), 50);
+  announceIn(status, message);
 }
 
 const context: ReportContext = {
