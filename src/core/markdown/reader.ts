@@ -44,7 +44,11 @@ const HEALTH_SECTION_END = /^\s*<!--\s*retro-health:end\s*-->\s*$/;
 /** One block-quote marker at the start of a line. */
 const QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
 
-const markdownParser = new MarkdownIt({ html: true });
+/**
+ * Only markdown-it's block structure is read (inline prose is masked by our own scanner), so its
+ * inline parsing, linkifier and typographer are switched off: they were a third of the reading time.
+ */
+const markdownParser = new MarkdownIt({ html: true }).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 export function readRetro(source: string, options: ReadOptions = {}): RetroDocument {
   const hasBom = source.charCodeAt(0) === 0xfeff;

@@ -56,7 +56,8 @@ interface SentenceIndex {
 export class SymptomMatcher {
   private readonly terms: CompiledTerm[] = [];
   private readonly termIdBySource = new Map<string, number>();
-  private readonly byFirstWord = new Map<string, number[]>();
+  /** first word -> terms to try there: the few that can start with it alone, the rest by their second word. */
+  private readonly byFirstWord = new Map<string, FirstWordEntry>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
   private readonly segmentCache = new Map<string, Match[]>();
@@ -128,18 +129,17 @@ export class SymptomMatcher {
     const id = this.terms.length;
     this.terms.push(term);
     this.termIdBySource.set(source, id);
-    for (const atom of term.firstAtoms) {
-      if (atom.kind === 'word') {
-        const keys = atom.value === 'it' ? ['it', 'IT'] : [atom.value];
-        for (const key of keys) pushTo(this.byFirstWord, key, id);
-      } else if (atom.kind === 'number') {
-        pushTo(this.byFirstWord, NUMBER_KEY, id);
-      } else if (atom.kind === 'prefix') {
-        const list = this.byFirstPrefix.get(atom.value.slice(0, 3)) ?? [];
-        list.push({ prefix: atom.value, term: id });
-        this.byFirstPrefix.set(atom.value.slice(0, 3), list);
-      }
+    // Filing terms under their first two words means a common first word ("the", "we") tries
+    // only the terms its actual next word can continue, not every term that starts with it.
+    for (const [word, nodes] of term.firstStepByWord) {
+      let entry = this.byFirstWord.get(word);
+      if (!entry) this.byFirstWord.set(word, (entry = { oneWord: [], always: [], bySecond: new Map() }));
+      const second = secondWords(term, nodes);
+      if (second === 'none') entry.oneWord.push(id);
+      else if (second === 'any') entry.always.push(id);
+      else for (const next of second) pushTo(entry.bySecond, next, id);
     }
+    for (const { prefix } of term.firstStepByPrefix) pushTo(this.byFirstPrefix, prefix.slice(0, 3), { prefix, term: id });
     return id;
   }
 
@@ -231,14 +231,27 @@ export class SymptomMatcher {
     if (this.termMarks.length !== this.terms.length) this.termMarks = new Int32Array(this.terms.length);
     for (let index = 0; index < norms.length; index++) {
       const norm = norms[index] as string;
+      const next = norms[index + 1];
       const stamp = ++this.markGeneration;
-      for (const term of this.byFirstWord.get(norm) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
-      if (isNumber(norm)) for (const term of this.byFirstWord.get(NUMBER_KEY) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
-      for (const { prefix, term } of this.byFirstPrefix.get(norm.slice(0, 3)) ?? []) {
-        if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, occurrences);
+      this.tryEntry(this.byFirstWord.get(norm), stamp, norms, index, next, occurrences);
+      if (isNumber(norm)) this.tryEntry(this.byFirstWord.get(NUMBER_KEY), stamp, norms, index, next, occurrences);
+      const prefixed = norm.length >= 3 ? this.byFirstPrefix.get(norm.slice(0, 3)) : undefined;
+      if (prefixed) {
+        for (const { prefix, term } of prefixed) if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, occurrences);
       }
     }
     return { norms, clause, occurrences, pauseAfter: tokens.map((token) => token.pauseAfter) };
+  }
+
+  private tryEntry(entry: FirstWordEntry | undefined, stamp: number, norms: string[], index: number, next: string | undefined, occurrences: Map<number, Occurrence[]>): void {
+    if (!entry) return;
+    for (const term of entry.oneWord) {
+      if (this.termMarks[term] === stamp) continue;
+      this.termMarks[term] = stamp;
+      pushTo(occurrences, term, { term, from: index, to: index + 1 });
+    }
+    for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, occurrences);
+    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
   }
 
   private tryTermAt(term: number, stamp: number, norms: string[], index: number, occurrences: Map<number, Occurrence[]>): void {
@@ -254,6 +267,10 @@ export class SymptomMatcher {
    * a 'first' rule keeps every one.
    */
   private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
+    // Most rules a sentence wakes up miss a group: find that out before collecting anything.
+    for (let g = 1; g < rule.groups.length; g++) {
+      if (!(rule.groups[g] as number[]).some((term) => sentence.occurrences.has(term))) return [];
+    }
     const perGroup = rule.groups.map((group) => group.flatMap((term) => sentence.occurrences.get(term) ?? []));
     if (perGroup.some((list) => list.length === 0)) return [];
     const found: Occurrence[][] = [];
@@ -335,6 +352,30 @@ function nearest(candidates: Occurrence[], anchor: Occurrence): Occurrence {
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+interface FirstWordEntry {
+  /** Terms matched by this word alone, with nothing that could follow. */
+  oneWord: number[];
+  /** Terms that may match the first word alone, or continue with a prefix, a number or a gap. */
+  always: number[];
+  /** second word -> terms that must continue with it */
+  bySecond: Map<string, number[]>;
+}
+
+/**
+ * The exact words that can follow a term's first word (from its active nodes); 'none' when the
+ * word alone is the whole match, 'any' when the continuation is not a short list of words.
+ */
+function secondWords(term: CompiledTerm, firstNodes: readonly number[]): Set<string> | 'any' | 'none' {
+  if (firstNodes.includes(term.accept) && firstNodes.every((node) => (term.edges[node] as unknown[]).length === 0)) return 'none';
+  const words = new Set<string>();
+  for (const node of firstNodes) {
+    const step = term.steps[node];
+    if (node === term.accept || !step || step.others.length > 0) return 'any';
+    for (const word of step.words?.keys() ?? []) words.add(word);
+  }
+  return words;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -18,6 +18,13 @@ interface Edge {
   to: number;
 }
 
+/** Where one node goes on one token: exact words by lookup, the rest (prefix, number, gap) by test. */
+interface NodeStep {
+  /** word -> nodes reached (epsilon closure included) */
+  words: Map<string, number[]> | null;
+  others: { atom: Atom; reached: number[] }[];
+}
+
 export interface CompiledTerm {
   source: string;
   /** nodes[i] = outgoing edges and epsilon moves; node 0 starts, `accept` ends. */
@@ -32,6 +39,10 @@ export interface CompiledTerm {
   /** The first step precomputed: first word -> active nodes after it (word lists make the start wide). */
   firstStepByWord: Map<string, number[]>;
   firstStepByPrefix: { prefix: string; nodes: number[] }[];
+  /** Every later step precomputed per node. */
+  steps: NodeStep[];
+  /** True when nothing can follow the first word: a match is one token long. */
+  singleToken: boolean;
 }
 
 export class PatternError extends Error {}
@@ -61,8 +72,12 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
       else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
     }
   }
+  const steps = builder.edges.map((edges) => nodeStep(edges, closures));
+  const firstNodes = [...firstStepByWord.values(), ...firstStepByPrefix.values()].flatMap((nodes) => [...nodes]);
   return {
     source,
+    steps,
+    singleToken: firstNodes.every((node) => (builder.edges[node] as Edge[]).length === 0),
     edges: builder.edges,
     epsilons: builder.epsilons,
     closures,
@@ -72,6 +87,17 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
     firstStepByWord: new Map([...firstStepByWord].map(([word, nodes]) => [word, [...nodes]])),
     firstStepByPrefix: [...firstStepByPrefix].map(([prefix, nodes]) => ({ prefix, nodes: [...nodes] })),
   };
+}
+
+function nodeStep(edges: Edge[], closures: number[][]): NodeStep {
+  const words = new Map<string, Set<number>>();
+  const others: NodeStep['others'] = [];
+  for (const edge of edges) {
+    const reached = closures[edge.to] as number[];
+    if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(words, key, reached);
+    else others.push({ atom: edge.atom, reached });
+  }
+  return { words: words.size ? new Map([...words].map(([word, nodes]) => [word, [...nodes]])) : null, others };
 }
 
 function addAll(map: Map<string, Set<number>>, key: string, values: number[]): void {
@@ -226,18 +252,21 @@ export function closure(epsilons: number[][], nodes: Iterable<number>): Set<numb
 export const NUMBER_KEY = '#number';
 
 export function isNumber(norm: string): boolean {
-  return NUMBER.test(norm);
+  const code = norm.charCodeAt(0);
+  return code >= 48 && code <= 57 ? NUMBER.test(norm) : NUMBER_WORDS.has(norm);
 }
 
-/** Digits, or a number written as a word. */
-const NUMBER = /^(?:\d+(?:st|nd|rd|th|x)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many|a few)$/;
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'several', 'many']);
+
+/** Digits, with an ordinal or multiplier suffix. */
+const NUMBER = /^\d+(?:st|nd|rd|th|x)?$/;
 
 export function atomMatches(atom: Atom, norm: string): boolean {
   switch (atom.kind) {
     case 'any':
       return true;
     case 'number':
-      return NUMBER.test(norm);
+      return isNumber(norm);
     case 'prefix':
       return norm.startsWith(atom.value) && norm !== IT_DEPARTMENT;
     case 'word':
@@ -247,34 +276,66 @@ export function atomMatches(atom: Atom, norm: string): boolean {
 }
 
 let generation = 0;
+/** Scratch lists of active nodes, reused by every match (matching is never re-entered). */
+let activeNodes = new Int32Array(64);
+let nextNodes = new Int32Array(64);
 
 /** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
 export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
   if (startIndex >= limit) return -1;
-  const first = norms[startIndex] as string;
-  let active: number[] = term.firstStepByWord.get(first) ?? [];
-  const numeric = isNumber(first) ? term.firstStepByWord.get(NUMBER_KEY) : undefined;
-  if (numeric) active = active.length ? [...new Set([...active, ...numeric])] : numeric;
-  for (const { prefix, nodes } of term.firstStepByPrefix) {
-    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) active = active.length ? [...new Set([...active, ...nodes])] : nodes;
+  if (activeNodes.length < term.edges.length) {
+    activeNodes = new Int32Array(term.edges.length);
+    nextNodes = new Int32Array(term.edges.length);
   }
-  let best = active.includes(term.accept) ? startIndex + 1 : -1;
-  for (let index = startIndex + 1; index < limit && active.length > 0; index++) {
+  const first = norms[startIndex] as string;
+  const marks = term.marks;
+  let stamp = ++generation;
+  let count = 0;
+  const starts = [term.firstStepByWord.get(first)];
+  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) starts.push(term.firstStepByWord.get(NUMBER_KEY));
+  for (const { prefix, nodes } of term.firstStepByPrefix) {
+    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) starts.push(nodes);
+  }
+  for (const nodes of starts) {
+    for (const node of nodes ?? []) {
+      if (marks[node] === stamp) continue;
+      marks[node] = stamp;
+      activeNodes[count++] = node;
+    }
+  }
+  if (count === 0) return -1;
+  let best = marks[term.accept] === stamp ? startIndex + 1 : -1;
+  if (term.singleToken) return best;
+  let active = activeNodes;
+  let next = nextNodes;
+  for (let index = startIndex + 1; index < limit && count > 0; index++) {
     const norm = norms[index] as string;
-    const stamp = ++generation;
-    const next: number[] = [];
-    for (const node of active) {
-      for (const edge of term.edges[node] as Edge[]) {
-        if (!atomMatches(edge.atom, norm)) continue;
-        for (const reached of term.closures[edge.to] as number[]) {
-          if (term.marks[reached] === stamp) continue;
-          term.marks[reached] = stamp;
-          next.push(reached);
+    stamp = ++generation;
+    let nextCount = 0;
+    for (let i = 0; i < count; i++) {
+      const step = term.steps[active[i] as number] as NodeStep;
+      const byWord = step.words?.get(norm);
+      if (byWord) {
+        for (const reached of byWord) {
+          if (marks[reached] === stamp) continue;
+          marks[reached] = stamp;
+          next[nextCount++] = reached;
+        }
+      }
+      for (const other of step.others) {
+        if (!atomMatches(other.atom, norm)) continue;
+        for (const reached of other.reached) {
+          if (marks[reached] === stamp) continue;
+          marks[reached] = stamp;
+          next[nextCount++] = reached;
         }
       }
     }
+    const swap = active;
     active = next;
-    if (term.marks[term.accept] === stamp) best = index + 1;
+    next = swap;
+    count = nextCount;
+    if (marks[term.accept] === stamp) best = index + 1;
   }
   return best;
 }
