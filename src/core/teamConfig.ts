@@ -1,38 +1,40 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import * as z from 'zod';
-import { BUILT_IN_LEXICONS } from './catalog/lexicons';
+import * as z from 'zod/mini';
 import { ConceptRuleSchema, LexiconsSchema, SymptomSchema, TREATMENT_IDS, type Catalog, type Lexicons, type Symptom, type Treatment } from './catalog/schema';
-import { BUILT_IN_SYMPTOMS } from './catalog/symptoms';
-import { BUILT_IN_TREATMENTS } from './catalog/treatments';
-import { loadCatalog } from './catalog';
+import { builtInCatalog, loadCatalog } from './catalog';
 import { compileTerm, PatternError } from './matcher/pattern';
 import { STAGES } from './types';
 
 /** The file a team commits to tune Retro Health: `.retro-health.json` at the workspace root. */
 export const TEAM_CONFIG_FILE = '.retro-health.json';
 
-const symptomId = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
-const term = z.string().trim().min(1).max(300);
+const symptomId = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/));
+const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
+const TreatmentActionsSchema = z.strictObject({ actions: z.array(z.string().check(z.minLength(10), z.maxLength(200))).check(z.minLength(1)) });
+
+/** A schema with a description for the JSON schema (classic zod's `.describe()`). */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
 
 export const PhrasingsSchema = z.strictObject({
-  phrases: z.array(term).default([]),
-  concepts: z.array(ConceptRuleSchema).default([]),
+  phrases: z._default(z.array(term), []),
+  concepts: z._default(z.array(ConceptRuleSchema), []),
 });
 
-export const TeamConfigSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    disable: z.array(symptomId).default([]).describe('Built-in or team symptom ids that are never reported.'),
-    restage: z.record(symptomId, z.enum(STAGES)).default({}).describe('Move a symptom to another stage: { "red-tape": "early" }.'),
-    symptoms: z.array(SymptomSchema).default([]).describe("The team's own symptoms, in the same shape as the built-in catalog."),
-    phrasings: z.record(symptomId, PhrasingsSchema).default({}).describe('More phrases and concepts for existing symptoms.'),
-    wordLists: LexiconsSchema.default({}).describe('Extra entries for word lists (@business, @it, …) or new lists.'),
-    treatments: z
-      .partialRecord(z.enum(TREATMENT_IDS), z.strictObject({ actions: z.array(z.string().min(10).max(200)).min(1) }))
-      .default({})
-      .describe("The team's own concrete action items for a treatment, offered first."),
-  })
-  .describe('Retro Health team configuration (.retro-health.json).');
+export const TeamConfigSchema = described(
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    disable: described(z._default(z.array(symptomId), []), 'Built-in or team symptom ids that are never reported.'),
+    restage: described(z._default(z.record(symptomId, z.enum(STAGES)), {}), 'Move a symptom to another stage: { "red-tape": "early" }.'),
+    symptoms: described(z._default(z.array(SymptomSchema), []), "The team's own symptoms, in the same shape as the built-in catalog."),
+    phrasings: described(z._default(z.record(symptomId, PhrasingsSchema), {}), 'More phrases and concepts for existing symptoms.'),
+    wordLists: described(z._default(LexiconsSchema, {}), 'Extra entries for word lists (@business, @it, …) or new lists.'),
+    treatments: described(z._default(z.partialRecord(z.enum(TREATMENT_IDS), TreatmentActionsSchema), {}), "The team's own concrete action items for a treatment, offered first."),
+  }),
+  'Retro Health team configuration (.retro-health.json).',
+);
 
 export type TeamConfig = z.infer<typeof TeamConfigSchema>;
 
@@ -74,7 +76,7 @@ export function loadTeamCatalog(configText: string | undefined): TeamCatalog {
 }
 
 function builtIn(): Omit<TeamCatalog, 'problems'> {
-  return { catalog: loadCatalog({ symptoms: BUILT_IN_SYMPTOMS, treatments: BUILT_IN_TREATMENTS, lexicons: BUILT_IN_LEXICONS }), disabled: [] };
+  return { catalog: builtInCatalog(), disabled: [] };
 }
 
 /** Validates each section, and each entry of a list or map on its own, keeping the valid ones. */
@@ -82,7 +84,7 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
   const known = new Set(Object.keys(TeamConfigSchema.shape));
   for (const key of Object.keys(root)) if (!known.has(key)) problems.push({ path: [key], message: `unknown setting "${key}" (known: ${[...known].filter((k) => k !== '$schema').join(', ')})` });
   const config = TeamConfigSchema.parse({});
-  const section = <T>(key: keyof TeamConfig, schema: z.ZodType<T>): T | undefined => {
+  const section = <T>(key: keyof TeamConfig, schema: z.ZodMiniType<T>): T | undefined => {
     if (!(key in root)) return undefined;
     const result = schema.safeParse(root[key]);
     if (result.success) return result.data;
@@ -90,7 +92,7 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
     return undefined;
   };
   const shape = TeamConfigSchema.shape;
-  const eachOf = <T>(key: 'symptoms', schema: z.ZodType<T>): T[] => {
+  const eachOf = <T>(key: 'symptoms', schema: z.ZodMiniType<T>): T[] => {
     const value = root[key];
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
@@ -104,7 +106,7 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
       return [];
     });
   };
-  const eachIn = <T>(key: 'phrasings' | 'restage' | 'treatments' | 'wordLists', schema: z.ZodType<T>): Record<string, T> => {
+  const eachIn = <T>(key: 'phrasings' | 'restage' | 'treatments' | 'wordLists', schema: z.ZodMiniType<T>): Record<string, T> => {
     const value = root[key];
     if (value === undefined) return {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -123,8 +125,8 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
   config.symptoms = eachOf('symptoms', SymptomSchema);
   config.phrasings = eachIn('phrasings', PhrasingsSchema);
   config.restage = eachIn('restage', z.enum(STAGES));
-  config.wordLists = eachIn('wordLists', z.array(term).min(1));
-  config.treatments = eachIn('treatments', z.strictObject({ actions: z.array(z.string().min(10).max(200)).min(1) })) as TeamConfig['treatments'];
+  config.wordLists = eachIn('wordLists', z.array(term).check(z.minLength(1)));
+  config.treatments = eachIn('treatments', TreatmentActionsSchema) as TeamConfig['treatments'];
   for (const problem of problems) if (valueAt(root, problem.path) === undefined && problem.path.length > 1) problem.message = `missing required property "${String(problem.path[problem.path.length - 1])}"`;
   return config;
 }
@@ -140,16 +142,18 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
 }
 
 function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog, 'problems'> {
-  const lexicons: Lexicons = { ...BUILT_IN_LEXICONS };
+  // The built-in catalog is shared: copy what changes. The merged whole is validated at the end.
+  const base = builtInCatalog();
+  const lexicons: Lexicons = { ...base.lexicons };
   for (const [name, entries] of Object.entries(config.wordLists)) {
     const usable = entries.filter((entry, index) => compiles(entry, lexicons, ['wordLists', name, index], problems));
     lexicons[name] = [...(lexicons[name] ?? []), ...usable];
   }
-  const treatments: Treatment[] = BUILT_IN_TREATMENTS.map((treatment) => ({
+  const treatments: Treatment[] = base.treatments.map((treatment) => ({
     ...treatment,
     actions: [...(config.treatments[treatment.id]?.actions ?? []), ...treatment.actions],
   }));
-  const symptoms: Symptom[] = BUILT_IN_SYMPTOMS.map((symptom) => SymptomSchema.parse(symptom));
+  const symptoms: Symptom[] = base.symptoms.map((symptom) => ({ ...symptom }));
   const ids = new Set(symptoms.map((symptom) => symptom.id));
   const treatmentIds = new Set<string>(TREATMENT_IDS);
   config.symptoms.forEach((symptom, index) => {

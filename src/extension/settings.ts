@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { STAGES, type Stage } from '../core/types';
 
@@ -8,49 +8,56 @@ export type SeveritySetting = z.infer<typeof SeveritySetting>;
 
 export const DEFAULT_RETRO_GLOBS = ['**/*{retro,Retro,RETRO}*.{md,markdown}', '**/{retros,retrospectives,Retros,Retrospectives}/**/*.{md,markdown}'];
 
-const SettingsSchema = z.object({
-  enable: z.boolean().catch(true),
-  files: z.array(z.string().min(1)).catch(DEFAULT_RETRO_GLOBS),
-  severity: z
-    .object({
-      early: SeveritySetting.catch('information'),
-      middle: SeveritySetting.catch('warning'),
-      advanced: SeveritySetting.catch('warning'),
-      end: SeveritySetting.catch('error'),
-    })
-    .catch({ early: 'information', middle: 'warning', advanced: 'warning', end: 'error' }),
-  disabledSymptoms: z.array(z.string()).catch([]),
-  maxFileSizeKB: z.number().int().min(1).max(100 * 1024).catch(1024),
-  minConfidence: z.number().min(0).max(1).catch(DEFAULT_MIN_CONFIDENCE),
-  showHints: z.boolean().catch(false),
-});
+export interface Settings {
+  enable: boolean;
+  files: string[];
+  severity: Record<Stage, SeveritySetting>;
+  disabledSymptoms: string[];
+  maxFileSizeKB: number;
+  minConfidence: number;
+  showHints: boolean;
+}
 
-export type Settings = z.infer<typeof SettingsSchema>;
+const DEFAULT_SEVERITY: Settings['severity'] = { early: 'information', middle: 'warning', advanced: 'warning', end: 'error' };
+const Flag = z.boolean();
+const Globs = z.array(z.string().check(z.minLength(1)));
+const Ids = z.array(z.string());
+const FileSizeKB = z.int().check(z.minimum(1), z.maximum(100 * 1024));
+const Confidence = z.number().check(z.minimum(0), z.maximum(1));
 
 /**
- * Reads `retroHealth.*` for a document. An invalid value falls back to its default (zod's
- * `catch`) and is reported once, so a typo in settings.json never switches the tool off.
+ * Reads `retroHealth.*` for a document. An invalid value falls back to its default and is
+ * reported once, so a typo in settings.json never switches the tool off. (Not zod's `catch`:
+ * in zod/mini it would keep all of zod's utilities in the bundle.)
  */
 export function readSettings(scope: vscode.ConfigurationScope | undefined, report: (message: string) => void): Settings {
   const config = vscode.workspace.getConfiguration('retroHealth', scope);
-  const raw = {
-    enable: config.get('enable'),
-    files: config.get('files'),
-    severity: Object.fromEntries(STAGES.map((stage) => [stage, config.get(`severity.${stage}`)])),
-    disabledSymptoms: config.get('disabledSymptoms'),
-    maxFileSizeKB: config.get('maxFileSizeKB'),
-    minConfidence: config.get('minConfidence'),
-    showHints: config.get('showHints'),
+  const read = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, problem: (value: unknown) => string): T => {
+    const value = config.get(key);
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    if (value !== undefined) report(`retroHealth.${key}: ${problem(value)}.`);
+    return fallback;
   };
-  const parsed = SettingsSchema.parse(raw);
-  for (const stage of STAGES) {
-    const value = raw.severity[stage];
-    if (value !== undefined && !SeveritySetting.safeParse(value).success) report(`retroHealth.severity.${stage}: "${String(value)}" is not one of error, warning, information, hint, off; using "${parsed.severity[stage]}".`);
-  }
-  for (const key of ['enable', 'files', 'disabledSymptoms', 'maxFileSizeKB', 'minConfidence', 'showHints'] as const) {
-    if (raw[key] !== undefined && JSON.stringify(raw[key]) !== JSON.stringify(parsed[key])) report(`retroHealth.${key}: invalid value ${JSON.stringify(raw[key])}; using ${JSON.stringify(parsed[key])}.`);
-  }
-  return parsed;
+  const valid = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T): T =>
+    read(key, schema, fallback, (value) => `invalid value ${JSON.stringify(value)}; using ${JSON.stringify(fallback)}`);
+  const severity = Object.fromEntries(
+    STAGES.map((stage) => [
+      stage,
+      read(`severity.${stage}`, SeveritySetting, DEFAULT_SEVERITY[stage], (value) => `"${String(value)}" is not one of error, warning, information, hint, off; using "${DEFAULT_SEVERITY[stage]}"`),
+    ]),
+  ) as Settings['severity'];
+  const enable = valid('enable', Flag, true);
+  const files = valid('files', Globs, DEFAULT_RETRO_GLOBS);
+  return {
+    enable,
+    files,
+    severity,
+    disabledSymptoms: valid('disabledSymptoms', Ids, []),
+    maxFileSizeKB: valid('maxFileSizeKB', FileSizeKB, 1024),
+    minConfidence: valid('minConfidence', Confidence, DEFAULT_MIN_CONFIDENCE),
+    showHints: valid('showHints', Flag, false),
+  };
 }
 
 export function toSeverity(setting: SeveritySetting): vscode.DiagnosticSeverity | undefined {

@@ -31,6 +31,11 @@ describe('catalogs', () => {
     assert.deepEqual(catalog.treatments.find((treatment) => treatment.id === 'outside-facilitator')?.stages, ['end']);
   });
 
+  it('the built-in catalog, not validated at start-up, passes validation and matches it, defaults included', () => {
+    // builtInCatalog() only fills in defaults (for start-up time); this test is its validation.
+    assert.deepStrictEqual(catalog, loadCatalog(raw()));
+  });
+
   it('compiles every pattern of the built-in catalog', () => {
     const matcher = new SymptomMatcher(catalog);
     assert.ok(matcher.termCount > 300, `only ${matcher.termCount} terms`);

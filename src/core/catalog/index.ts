@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { BUILT_IN_LEXICONS } from './lexicons';
-import { LexiconsSchema, SymptomSchema, TreatmentSchema, type Catalog } from './schema';
+import { LexiconsSchema, SymptomSchema, TreatmentSchema, type Catalog, type ConceptRule, type Symptom, type SymptomInput } from './schema';
 import { BUILT_IN_SYMPTOMS } from './symptoms';
 import { BUILT_IN_TREATMENTS } from './treatments';
 
@@ -32,7 +32,7 @@ export function loadCatalog(raw: { symptoms: unknown[]; treatments: unknown[]; l
   return { symptoms, treatments, lexicons };
 }
 
-function parseEntry<T>(schema: z.ZodType<T>, entry: unknown, kind: string, index: number): T {
+function parseEntry<T>(schema: z.ZodMiniType<T>, entry: unknown, kind: string, index: number): T {
   const result = schema.safeParse(entry);
   if (result.success) return result.data;
   const id = typeof entry === 'object' && entry && 'id' in entry ? String((entry as { id: unknown }).id) : `#${index + 1}`;
@@ -42,7 +42,45 @@ function parseEntry<T>(schema: z.ZodType<T>, entry: unknown, kind: string, index
 
 let builtIn: Catalog | undefined;
 
+/**
+ * The built-in catalog with the schema's defaults filled in. It is not run through zod here:
+ * validating it took about 10 ms of every start-up (CLI run, extension activation), and a unit
+ * test checks that it equals `loadCatalog` of the same data, so a broken entry still fails loudly.
+ * Read-only: it is shared, and team catalogs copy what they change.
+ */
 export function builtInCatalog(): Catalog {
-  builtIn ??= loadCatalog({ symptoms: BUILT_IN_SYMPTOMS, treatments: BUILT_IN_TREATMENTS, lexicons: BUILT_IN_LEXICONS });
+  builtIn ??= {
+    symptoms: BUILT_IN_SYMPTOMS.map(symptomWithDefaults),
+    treatments: BUILT_IN_TREATMENTS.map((treatment) => ({ ...treatment, actions: [...treatment.actions], stages: [...treatment.stages] })),
+    lexicons: Object.fromEntries(Object.entries(BUILT_IN_LEXICONS).map(([name, entries]) => [name, [...entries]])),
+  };
   return builtIn;
+}
+
+/** What SymptomSchema's parse adds to valid input: its defaults (keys in schema order, fresh arrays). */
+function symptomWithDefaults(symptom: SymptomInput): Symptom {
+  return {
+    id: symptom.id,
+    stage: symptom.stage,
+    side: symptom.side,
+    title: symptom.title,
+    explanation: symptom.explanation,
+    phrases: [...(symptom.phrases ?? [])],
+    concepts: (symptom.concepts ?? []).map(conceptWithDefaults),
+    unless: [...(symptom.unless ?? [])],
+    treatments: [...symptom.treatments],
+    supersedes: [...(symptom.supersedes ?? [])],
+  };
+}
+
+function conceptWithDefaults(concept: NonNullable<SymptomInput['concepts']>[number]): ConceptRule {
+  return {
+    all: concept.all.map((group) => [...group]),
+    within: concept.within ?? 18,
+    ordered: concept.ordered ?? false,
+    confidence: concept.confidence ?? 0.8,
+    highlight: concept.highlight ?? 'span',
+    wording: concept.wording ?? 'paraphrase',
+    unless: [...(concept.unless ?? [])],
+  };
 }

@@ -1,5 +1,11 @@
-import * as z from 'zod';
+// zod/mini, not classic zod: the same validation core at a fraction of the bundle size (see src/webview/protocol.ts).
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { SIDES, STAGES } from '../types';
+
+// zod/mini sets no messages of its own; English ones keep problems readable ("Too small: expected …").
+// (Imported by name: `z.locales.en` would bundle every locale.)
+z.config(en());
 
 export const TREATMENT_IDS = [
   'admit-the-problem',
@@ -11,55 +17,55 @@ export const TREATMENT_IDS = [
   'outside-facilitator',
 ] as const;
 
-const id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
-const term = z.string().trim().min(1).max(300);
+const id = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens'));
+const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
 
 export const ConceptRuleSchema = z.strictObject({
   /** Every group must be present in one sentence: who, what, when… Each group lists alternative terms. */
-  all: z.array(z.array(term).min(1)).min(1).max(5),
+  all: z.array(z.array(term).check(z.minLength(1))).check(z.minLength(1), z.maxLength(5)),
   /** The matched words of all groups must lie within this many words. */
-  within: z.number().int().min(1).max(60).default(18),
+  within: z._default(z.int().check(z.minimum(1), z.maximum(60)), 18),
   /** Groups must appear in the order given. */
-  ordered: z.boolean().default(false),
-  confidence: z.number().min(0).max(1).default(0.8),
+  ordered: z._default(z.boolean(), false),
+  confidence: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8),
   /** 'span' highlights every matched word; 'first' highlights each occurrence of the first group on its own. */
-  highlight: z.enum(['span', 'first']).default('span'),
+  highlight: z._default(z.enum(['span', 'first']), 'span'),
   /** 'article' when the rule recognises the article's own wording in context; its hits count as phrases. */
-  wording: z.enum(['article', 'paraphrase']).default('paraphrase'),
+  wording: z._default(z.enum(['article', 'paraphrase']), 'paraphrase'),
   /** Terms that mark an unrelated sense for this rule only ("red tape" on a door). */
-  unless: z.array(term).default([]),
+  unless: z._default(z.array(term), []),
 });
 
 export const SymptomSchema = z.strictObject({
   id,
   stage: z.enum(STAGES),
   side: z.enum(SIDES),
-  title: z.string().min(3).max(80),
+  title: z.string().check(z.minLength(3), z.maxLength(80)),
   /** What the symptom signals, in the product's words. */
-  explanation: z.string().min(10),
+  explanation: z.string().check(z.minLength(10)),
   /** The article's wording and close variants; a hit is near-certain. */
-  phrases: z.array(term).default([]),
+  phrases: z._default(z.array(term), []),
   /** Paraphrases recognised by meaning. */
-  concepts: z.array(ConceptRuleSchema).default([]),
+  concepts: z._default(z.array(ConceptRuleSchema), []),
   /** Terms that mark an unrelated sense: a sentence holding one is never this symptom. */
-  unless: z.array(term).default([]),
-  treatments: z.array(id).min(1),
+  unless: z._default(z.array(term), []),
+  treatments: z.array(id).check(z.minLength(1)),
   /** Milder symptoms this one is the later form of: on the same words only this one is reported. */
-  supersedes: z.array(id).default([]),
+  supersedes: z._default(z.array(id), []),
 });
 
 export const TreatmentSchema = z.strictObject({
   id: z.enum(TREATMENT_IDS),
-  order: z.number().int().min(1).max(7),
-  title: z.string().min(3).max(60),
-  summary: z.string().min(10),
+  order: z.int().check(z.minimum(1), z.maximum(7)),
+  title: z.string().check(z.minLength(3), z.maxLength(60)),
+  summary: z.string().check(z.minLength(10)),
   /** Concrete steps, each fit to become a `- [ ]` action item. */
-  actions: z.array(z.string().min(10).max(200)).min(1),
+  actions: z.array(z.string().check(z.minLength(10), z.maxLength(200))).check(z.minLength(1)),
   /** Stages where this treatment applies even without a symptom that names it. */
   stages: z.array(z.enum(STAGES)),
 });
 
-export const LexiconsSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(term).min(1));
+export const LexiconsSchema = z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)), z.array(term).check(z.minLength(1)));
 
 export type ConceptRule = z.infer<typeof ConceptRuleSchema>;
 export type Symptom = z.infer<typeof SymptomSchema>;
