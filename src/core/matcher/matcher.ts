@@ -1,7 +1,7 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
-import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, type CompiledTerm } from './pattern';
+import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, stepOf, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
 
 /** Segments remembered per matcher: enough for a few large open retros. */
@@ -39,11 +39,15 @@ interface CompiledRule {
   unless: number[];
 }
 
+/** One sentence: token indices [from, to) into its paragraph's arrays. */
 interface SentenceIndex {
+  from: number;
+  to: number;
+  /** The paragraph's normalised words. */
   norms: string[];
-  pauseAfter: boolean[];
-  /** clause[i] = index of the clause holding token i */
-  clause: number[];
+  tokens: Token[];
+  /** clause[i] = number of the clause holding token i, counted over the paragraph */
+  clause: Int32Array;
   /** term id -> occurrences in this sentence */
   occurrences: Map<number, Occurrence[]>;
 }
@@ -173,28 +177,34 @@ export class SymptomMatcher {
 
   private matchUncached(segment: ProseSegment, positive: boolean): Match[] {
     const tokens = tokenize(segment.text);
-    const sentences: Token[][] = [];
+    const norms = tokens.map((token) => token.norm);
+    const clause = new Int32Array(tokens.length);
+    const sentences: SentenceIndex[] = [];
     let sentenceStart = 0;
+    let clauseNumber = 0;
     for (let i = 0; i < tokens.length; i++) {
-      if (!(tokens[i] as Token).sentenceEnd) continue;
-      sentences.push(tokens.slice(sentenceStart, i + 1));
+      const token = tokens[i] as Token;
+      clause[i] = token.clauseEnd ? clauseNumber++ : clauseNumber;
+      if (!token.sentenceEnd) continue;
+      sentences.push(this.indexSentence(tokens, norms, clause, sentenceStart, i + 1));
       sentenceStart = i + 1;
     }
-    const indexed = sentences.map((sentence) => this.indexSentence(sentence));
     // Talk about the article or the model anywhere in a paragraph makes its paraphrases discussion too;
     // the article's own wording is still reported unless the sentence itself discusses it.
-    const discussion = indexed.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion));
+    const discussion = sentences.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion));
     const matches: Match[] = [];
-    indexed.forEach((sentence, index) => {
-      if (isAnsweredNo(segment.text, sentences[index] as Token[], sentences[index + 1])) return;
+    sentences.forEach((sentence, index) => {
+      if (sentence.occurrences.size === 0) return;
+      if (isAnsweredNo(segment.text, sentence, sentences[index + 1])) return;
       if (this.anyOccurs(sentence, this.cueTerms.discussion)) return;
-      const found = this.matchSentence(sentences[index] as Token[], sentence, positive);
-      matches.push(...(discussion ? found.filter((match) => match.via === 'phrase') : found));
+      const found = this.matchSentence(sentence, positive);
+      for (const match of found) if (!discussion || match.via === 'phrase') matches.push(match);
     });
     return matches;
   }
 
-  private matchSentence(tokens: Token[], sentence: SentenceIndex, positiveContext: boolean): Match[] {
+  private matchSentence(sentence: SentenceIndex, positiveContext: boolean): Match[] {
+    const tokens = sentence.tokens;
     const candidates: Match[] = [];
     const ruleIndexes = new Set<number>();
     for (const term of sentence.occurrences.keys()) for (const index of this.rulesByAnchorTerm.get(term) ?? []) ruleIndexes.add(index);
@@ -223,41 +233,38 @@ export class SymptomMatcher {
     return keepStrongestPerSpan(candidates);
   }
 
-  private indexSentence(tokens: Token[]): SentenceIndex {
-    const norms = tokens.map((token) => token.norm);
-    let clauseNumber = 0;
-    const clause = tokens.map((token) => (token.clauseEnd ? clauseNumber++ : clauseNumber));
+  private indexSentence(tokens: Token[], norms: string[], clause: Int32Array, from: number, to: number): SentenceIndex {
     const occurrences = new Map<number, Occurrence[]>();
     if (this.termMarks.length !== this.terms.length) this.termMarks = new Int32Array(this.terms.length);
-    for (let index = 0; index < norms.length; index++) {
+    for (let index = from; index < to; index++) {
       const norm = norms[index] as string;
-      const next = norms[index + 1];
+      const next = index + 1 < to ? norms[index + 1] : undefined;
       const stamp = ++this.markGeneration;
-      this.tryEntry(this.byFirstWord.get(norm), stamp, norms, index, next, occurrences);
-      if (isNumber(norm)) this.tryEntry(this.byFirstWord.get(NUMBER_KEY), stamp, norms, index, next, occurrences);
+      this.tryEntry(this.byFirstWord.get(norm), stamp, norms, index, to, next, occurrences);
+      if (isNumber(norm)) this.tryEntry(this.byFirstWord.get(NUMBER_KEY), stamp, norms, index, to, next, occurrences);
       const prefixed = norm.length >= 3 ? this.byFirstPrefix.get(norm.slice(0, 3)) : undefined;
       if (prefixed) {
-        for (const { prefix, term } of prefixed) if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, occurrences);
+        for (const { prefix, term } of prefixed) if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, to, occurrences);
       }
     }
-    return { norms, clause, occurrences, pauseAfter: tokens.map((token) => token.pauseAfter) };
+    return { from, to, norms, tokens, clause, occurrences };
   }
 
-  private tryEntry(entry: FirstWordEntry | undefined, stamp: number, norms: string[], index: number, next: string | undefined, occurrences: Map<number, Occurrence[]>): void {
+  private tryEntry(entry: FirstWordEntry | undefined, stamp: number, norms: string[], index: number, limit: number, next: string | undefined, occurrences: Map<number, Occurrence[]>): void {
     if (!entry) return;
     for (const term of entry.oneWord) {
       if (this.termMarks[term] === stamp) continue;
       this.termMarks[term] = stamp;
       pushTo(occurrences, term, { term, from: index, to: index + 1 });
     }
-    for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, occurrences);
-    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? []) this.tryTermAt(term, stamp, norms, index, occurrences);
+    for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
+    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? []) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
   }
 
-  private tryTermAt(term: number, stamp: number, norms: string[], index: number, occurrences: Map<number, Occurrence[]>): void {
+  private tryTermAt(term: number, stamp: number, norms: string[], index: number, limit: number, occurrences: Map<number, Occurrence[]>): void {
     if (this.termMarks[term] === stamp) return;
     this.termMarks[term] = stamp;
-    const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, norms.length);
+    const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, limit);
     if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
   }
 
@@ -299,12 +306,12 @@ export class SymptomMatcher {
   private isCancelled(sentence: SentenceIndex, chosen: Occurrence[]): boolean {
     const covered = (index: number) => chosen.some((o) => index >= o.from && index < o.to);
     for (const occurrence of chosen) {
-      for (let i = occurrence.from - 1; i >= Math.max(0, occurrence.from - NEGATION_WINDOW) && !sentence.pauseAfter[i]; i--) {
+      for (let i = occurrence.from - 1; i >= Math.max(sentence.from, occurrence.from - NEGATION_WINDOW) && !(sentence.tokens[i] as Token).pauseAfter; i--) {
         if (!covered(i) && NEGATORS.has(sentence.norms[i] as string)) return true;
       }
     }
     // "Nobody in the business has gone around us": a negated subject negates its clause.
-    const firstClauseStart = sentence.clause.indexOf(sentence.clause[Math.min(...chosen.map((o) => o.from))] as number);
+    const firstClauseStart = sentence.clause.indexOf(sentence.clause[Math.min(...chosen.map((o) => o.from))] as number, sentence.from);
     if (!covered(firstClauseStart) && SUBJECT_NEGATORS.has(sentence.norms[firstClauseStart] as string)) return true;
     // Resolution and hypothesis reach only the clauses the match spans: "not using IT anymore; going to a consultancy".
     const first = Math.min(...chosen.map((o) => o.from));
@@ -313,7 +320,7 @@ export class SymptomMatcher {
     const lastClause = sentence.clause[last] as number;
     const inScope = (o: Occurrence) =>
       !chosen.some((c) => o.from < c.to && c.from < o.to) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
-    const endsClause = (o: Occurrence) => o.to >= sentence.norms.length || sentence.clause[o.to] !== sentence.clause[o.to - 1];
+    const endsClause = (o: Occurrence) => o.to >= sentence.to || sentence.clause[o.to] !== sentence.clause[o.to - 1];
     const resolves = (term: number) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && (!this.clauseFinalCues.has(term) || endsClause(o)));
     if (this.cueTerms.resolution.some(resolves)) return true;
     return this.cueTerms.hypothetical.some((term) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && o.to <= first));
@@ -325,10 +332,11 @@ export class SymptomMatcher {
 }
 
 /** "Red tape? Not this time." A short question answered by a negation is not a symptom. */
-function isAnsweredNo(text: string, sentence: Token[], next: Token[] | undefined): boolean {
-  const last = sentence[sentence.length - 1];
+function isAnsweredNo(text: string, sentence: SentenceIndex, next: SentenceIndex | undefined): boolean {
+  const last = sentence.tokens[sentence.to - 1];
   if (!last || !next || text[last.end] !== '?') return false;
-  return SUBJECT_NEGATORS.has((next[0] as Token).norm) || ['nope', 'not'].includes((next[0] as Token).norm);
+  const answer = (next.tokens[next.from] as Token).norm;
+  return SUBJECT_NEGATORS.has(answer) || answer === 'nope' || answer === 'not';
 }
 
 /** Per symptom, the most confident matches that do not overlap one another. */
@@ -371,8 +379,8 @@ function secondWords(term: CompiledTerm, firstNodes: readonly number[]): Set<str
   if (firstNodes.includes(term.accept) && firstNodes.every((node) => (term.edges[node] as unknown[]).length === 0)) return 'none';
   const words = new Set<string>();
   for (const node of firstNodes) {
-    const step = term.steps[node];
-    if (node === term.accept || !step || step.others.length > 0) return 'any';
+    const step = stepOf(term, node);
+    if (node === term.accept || step.others.length > 0) return 'any';
     for (const word of step.words?.keys() ?? []) words.add(word);
   }
   return words;

@@ -39,8 +39,8 @@ export interface CompiledTerm {
   /** The first step precomputed: first word -> active nodes after it (word lists make the start wide). */
   firstStepByWord: Map<string, number[]>;
   firstStepByPrefix: { prefix: string; nodes: number[] }[];
-  /** Every later step precomputed per node. */
-  steps: NodeStep[];
+  /** Every later step per node, worked out the first time a match reaches that node (most never are). */
+  steps: (NodeStep | undefined)[];
   /** True when nothing can follow the first word: a match is one token long. */
   singleToken: boolean;
 }
@@ -72,7 +72,7 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
       else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
     }
   }
-  const steps = builder.edges.map((edges) => nodeStep(edges, closures));
+  const steps = new Array<NodeStep | undefined>(builder.edges.length);
   const firstNodes = [...firstStepByWord.values(), ...firstStepByPrefix.values()].flatMap((nodes) => [...nodes]);
   return {
     source,
@@ -87,6 +87,10 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
     firstStepByWord: new Map([...firstStepByWord].map(([word, nodes]) => [word, [...nodes]])),
     firstStepByPrefix: [...firstStepByPrefix].map(([prefix, nodes]) => ({ prefix, nodes: [...nodes] })),
   };
+}
+
+export function stepOf(term: CompiledTerm, node: number): NodeStep {
+  return (term.steps[node] ??= nodeStep(term.edges[node] as Edge[], term.closures));
 }
 
 function nodeStep(edges: Edge[], closures: number[][]): NodeStep {
@@ -201,6 +205,7 @@ class AutomatonBuilder {
 
 /** Splits a term on spaces outside parentheses; "(a b|c)" stays one slot. */
 function splitSlots(text: string, source: string): string[] {
+  if (!text.includes('(') && !text.includes(')')) return text.trim().split(/\s+/).filter(Boolean);
   const slots: string[] = [];
   let depth = 0;
   let current = '';
@@ -223,7 +228,20 @@ function splitSlots(text: string, source: string): string[] {
   return slots;
 }
 
+/** Parsed alternatives, shared by every term: word lists repeat the same words many times. */
+const atomsByAlternative = new Map<string, Atom[]>();
+
 function parseAlternative(alt: string, source: string): Atom[] {
+  let atoms = atomsByAlternative.get(alt);
+  if (!atoms) {
+    atoms = parseAlternativeUncached(alt, source);
+    if (atomsByAlternative.size > 20_000) atomsByAlternative.clear();
+    atomsByAlternative.set(alt, atoms);
+  }
+  return atoms;
+}
+
+function parseAlternativeUncached(alt: string, source: string): Atom[] {
   if (alt === '\u2192') return [{ kind: 'word', value: alt }];
   if (alt === '#') return [{ kind: 'number' }];
   if (!/^[\p{L}\p{N}'’-]+\*?$/u.test(alt)) throw new PatternError(`"${alt}" in "${source}" is not a word, a prefix* or a @list`);
@@ -280,6 +298,17 @@ let generation = 0;
 let activeNodes = new Int32Array(64);
 let nextNodes = new Int32Array(64);
 
+/** Adds the nodes not yet active to activeNodes; returns the new count. */
+function activate(nodes: readonly number[] | undefined, marks: Int32Array, stamp: number, count: number): number {
+  if (!nodes) return count;
+  for (const node of nodes) {
+    if (marks[node] === stamp) continue;
+    marks[node] = stamp;
+    activeNodes[count++] = node;
+  }
+  return count;
+}
+
 /** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
 export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
   if (startIndex >= limit) return -1;
@@ -291,17 +320,10 @@ export function matchTermAt(term: CompiledTerm, norms: readonly string[], startI
   const marks = term.marks;
   let stamp = ++generation;
   let count = 0;
-  const starts = [term.firstStepByWord.get(first)];
-  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) starts.push(term.firstStepByWord.get(NUMBER_KEY));
+  count = activate(term.firstStepByWord.get(first), marks, stamp, count);
+  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), marks, stamp, count);
   for (const { prefix, nodes } of term.firstStepByPrefix) {
-    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) starts.push(nodes);
-  }
-  for (const nodes of starts) {
-    for (const node of nodes ?? []) {
-      if (marks[node] === stamp) continue;
-      marks[node] = stamp;
-      activeNodes[count++] = node;
-    }
+    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, marks, stamp, count);
   }
   if (count === 0) return -1;
   let best = marks[term.accept] === stamp ? startIndex + 1 : -1;
@@ -313,7 +335,7 @@ export function matchTermAt(term: CompiledTerm, norms: readonly string[], startI
     stamp = ++generation;
     let nextCount = 0;
     for (let i = 0; i < count; i++) {
-      const step = term.steps[active[i] as number] as NodeStep;
+      const step = stepOf(term, active[i] as number);
       const byWord = step.words?.get(norm);
       if (byWord) {
         for (const reached of byWord) {

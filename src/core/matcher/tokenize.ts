@@ -90,14 +90,28 @@ export function expandWord(word: string): string[] {
   return [lower.replace(/'/g, '')];
 }
 
+/** Words recur: remember each spelling's normal forms (bounded, so a huge odd file cannot grow it forever). */
+const normsBySpelling = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_SPELLINGS = 50_000;
+
+function normsOf(raw: string): readonly string[] {
+  let norms = normsBySpelling.get(raw);
+  if (norms) return norms;
+  const word = raw.length > 1 && /[\u2019\u02bc\u2018]/.test(raw) ? raw.replace(APOSTROPHES, "'") : raw;
+  norms = expandWord(word);
+  if (normsBySpelling.size >= MAX_REMEMBERED_SPELLINGS) normsBySpelling.clear();
+  normsBySpelling.set(raw, norms);
+  return norms;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const start = match.index;
     const raw = match[0];
     const end = start + raw.length;
-    const word = raw.length > 1 && /[\u2019\u02bc\u2018]/.test(raw) ? raw.replace(APOSTROPHES, "'") : raw;
-    for (const norm of expandWord(word)) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
+    for (const norm of normsOf(raw)) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
     const last = tokens[tokens.length - 1];
     // Most words are followed by a space and another word: nothing ends there.
     if (text.charCodeAt(end) === 32 && isWordStart(text.charCodeAt(end + 1))) continue;
