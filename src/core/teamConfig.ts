@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as z from 'zod/mini';
-import { ConceptRuleSchema, LexiconsSchema, SymptomSchema, TREATMENT_IDS, type Catalog, type Lexicons, type Symptom, type Treatment } from './catalog/schema';
-import { builtInCatalog, loadCatalog } from './catalog';
+import { ConceptRuleSchema, LexiconsSchema, SymptomSchema, TREATMENT_IDS, WORD_LIST_NAME, type Catalog, type Lexicons, type Symptom, type Treatment } from './catalog/schema';
+import { builtInCatalog, CatalogError, loadCatalog } from './catalog';
 import { compileTerm, PatternError } from './matcher/pattern';
 import { STAGES } from './types';
 
@@ -146,6 +146,10 @@ function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog,
   const base = builtInCatalog();
   const lexicons: Lexicons = { ...base.lexicons };
   for (const [name, entries] of Object.entries(config.wordLists)) {
+    if (!WORD_LIST_NAME.test(name)) {
+      problems.push({ path: ['wordLists', name], message: `"${name}" is not a word-list name: lower-case letters, digits and hyphens, starting with a letter` });
+      continue;
+    }
     const usable = entries.filter((entry, index) => compiles(entry, lexicons, ['wordLists', name, index], problems));
     lexicons[name] = [...(lexicons[name] ?? []), ...usable];
   }
@@ -184,7 +188,21 @@ function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog,
   config.disable.forEach((id, index) => {
     if (!ids.has(id)) problems.push({ path: ['disable', index], message: `no symptom "${id}"` });
   });
-  return { catalog: loadCatalog({ symptoms, treatments, lexicons }), disabled: config.disable };
+  config.symptoms.forEach((symptom, index) => {
+    if (!symptoms.includes(symptom)) return;
+    const unknown = symptom.supersedes.filter((id) => !ids.has(id));
+    if (unknown.length === 0) return;
+    problems.push({ path: ['symptoms', index, 'supersedes'], message: `no symptom ${unknown.map((id) => `"${id}"`).join(', ')}` });
+    symptom.supersedes = symptom.supersedes.filter((id) => ids.has(id));
+  });
+  try {
+    return { catalog: loadCatalog({ symptoms, treatments, lexicons }), disabled: config.disable };
+  } catch (error) {
+    // Every check above should have caught it; if one did not, the team file still must not stop analysis.
+    if (!(error instanceof CatalogError)) throw error;
+    problems.push({ path: [], message: `ignored: ${error.message}` });
+    return builtIn();
+  }
 }
 
 function patternsCompile(

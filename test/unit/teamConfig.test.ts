@@ -61,6 +61,29 @@ describe('team configuration (.retro-health.json)', () => {
     assert.match(problem.message, /too large/);
   });
 
+  it('a bad word-list name or an unknown superseded symptom is a problem at its place, and the rest still applies', () => {
+    const text = JSON.stringify(
+      {
+        wordLists: { Bad: ['x'], vendors: ['acme corp'] },
+        symptoms: [{ id: 'vendor-lock', stage: 'middle', side: 'it', title: 'Locked in by a vendor', explanation: 'Choices are made by the vendor.', phrases: ['@vendors decides'], treatments: ['admit-the-problem'], supersedes: ['nope'] }],
+      },
+      null,
+      2,
+    );
+    const team = loadTeamCatalog(text);
+    const badName = team.problems.find((p) => p.path.join('.') === 'wordLists.Bad');
+    assert.ok(badName, JSON.stringify(team.problems));
+    assert.match(badName.message, /not a word-list name/);
+    assert.equal(text.slice(badName.offset, (badName.offset ?? 0) + (badName.length ?? 0)), '"Bad"');
+    const superseded = team.problems.find((p) => p.path.join('.') === 'symptoms.0.supersedes');
+    assert.ok(superseded, JSON.stringify(team.problems));
+    assert.match(superseded.message, /no symptom "nope"/);
+    assert.equal(team.problems.length, 2);
+    const added = team.catalog.symptoms.find((symptom) => symptom.id === 'vendor-lock');
+    assert.deepEqual(added?.supersedes, []);
+    assert.deepEqual(team.catalog.lexicons.vendors, ['acme corp']);
+  });
+
   it('the committed JSON schema is the one generated from the zod schema (run npm run build to refresh)', () => {
     const committed = JSON.parse(readFileSync('schemas/retro-health.schema.json', 'utf8'));
     assert.deepEqual(committed, teamConfigJsonSchema());

@@ -65,7 +65,9 @@ export const TreatmentSchema = z.strictObject({
   stages: z.array(z.enum(STAGES)),
 });
 
-export const LexiconsSchema = z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)), z.array(term).check(z.minLength(1)));
+/** Word-list names as patterns write them after '@'. */
+export const WORD_LIST_NAME = /^[a-z][a-z0-9-]*$/;
+export const LexiconsSchema = z.record(z.string().check(z.regex(WORD_LIST_NAME)), z.array(term).check(z.minLength(1)));
 
 export type ConceptRule = z.infer<typeof ConceptRuleSchema>;
 export type Symptom = z.infer<typeof SymptomSchema>;
