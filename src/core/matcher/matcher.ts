@@ -7,6 +7,9 @@ import { tokenize, type Token } from './tokenize';
 /** Segments remembered per matcher: enough for a few large open retros. */
 const SEGMENT_CACHE_SIZE = 5000;
 
+const RESOLUTION_CUE = 1;
+const HYPOTHETICAL_CUE = 2;
+
 /** Confidence of a hit on the article's own wording. */
 const PHRASE_CONFIDENCE = 0.95;
 
@@ -50,6 +53,8 @@ interface SentenceIndex {
   clause: Int32Array;
   /** term id -> occurrences in this sentence */
   occurrences: Map<number, Occurrence[]>;
+  /** Filled when a candidate match first needs them. */
+  cues?: { resolution: Occurrence[]; hypothetical: Occurrence[] };
 }
 
 /**
@@ -71,8 +76,14 @@ export class SymptomMatcher {
   /** Cue terms that only count at the end of their clause. */
   private readonly clauseFinalCues = new Set<number>();
   private markGeneration = 0;
+  /** termPresent[term] / ruleWoken[rule] === sentenceStamp: the term occurs in / the rule is woken by the sentence being matched. */
+  private termPresent = new Int32Array(0);
+  private ruleWoken = new Int32Array(0);
+  private sentenceStamp = 0;
   private readonly unlessTerms = new Map<string, number[]>();
   private readonly cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
+  /** cueKind[term]: RESOLUTION_CUE | HYPOTHETICAL_CUE bits. */
+  private readonly cueKind: Uint8Array;
 
   constructor(readonly catalog: Catalog) {
     for (const symptom of catalog.symptoms) {
@@ -98,6 +109,9 @@ export class SymptomMatcher {
       hypothetical: cueIds(HYPOTHETICAL_CUES),
       discussion: cueIds(DISCUSSION_CUES),
     };
+    this.cueKind = new Uint8Array(this.terms.length);
+    for (const term of this.cueTerms.resolution) this.cueKind[term] = (this.cueKind[term] ?? 0) | RESOLUTION_CUE;
+    for (const term of this.cueTerms.hypothetical) this.cueKind[term] = (this.cueKind[term] ?? 0) | HYPOTHETICAL_CUE;
   }
 
   get termCount(): number {
@@ -206,13 +220,26 @@ export class SymptomMatcher {
   private matchSentence(sentence: SentenceIndex, positiveContext: boolean): Match[] {
     const tokens = sentence.tokens;
     const candidates: Match[] = [];
-    const ruleIndexes = new Set<number>();
-    for (const term of sentence.occurrences.keys()) for (const index of this.rulesByAnchorTerm.get(term) ?? []) ruleIndexes.add(index);
-    for (const index of [...ruleIndexes].sort((a, b) => a - b)) {
+    // Stamp the terms present in this sentence and the rules they can start: array lookups, no sets.
+    const stamp = ++this.sentenceStamp;
+    if (this.termPresent.length !== this.terms.length) this.termPresent = new Int32Array(this.terms.length);
+    if (this.ruleWoken.length !== this.rules.length) this.ruleWoken = new Int32Array(this.rules.length);
+    const woken: number[] = [];
+    for (const term of sentence.occurrences.keys()) {
+      this.termPresent[term] = stamp;
+      for (const index of this.rulesByAnchorTerm.get(term) ?? []) {
+        if (this.ruleWoken[index] === stamp) continue;
+        this.ruleWoken[index] = stamp;
+        woken.push(index);
+      }
+    }
+    woken.sort((a, b) => a - b);
+    for (const index of woken) {
       const rule = this.rules[index] as CompiledRule;
+      if (!this.allGroupsPresent(rule, stamp)) continue;
       const satisfied = this.satisfy(rule, sentence);
       if (satisfied.length === 0) continue;
-      if (this.anyOccurs(sentence, this.unlessTerms.get(rule.symptom.id) ?? []) || this.anyOccurs(sentence, rule.unless)) continue;
+      if (this.anyPresent(this.unlessTerms.get(rule.symptom.id), stamp) || this.anyPresent(rule.unless, stamp)) continue;
       let matched = false;
       for (const chosen of satisfied) {
         if (matched && rule.highlight === 'span') break;
@@ -273,11 +300,18 @@ export class SymptomMatcher {
    * One way per anchor occurrence: a 'span' rule keeps the first that is not negated,
    * a 'first' rule keeps every one.
    */
+  /** Most rules a sentence wakes up miss a group: found out before collecting anything. */
+  private allGroupsPresent(rule: CompiledRule, stamp: number): boolean {
+    for (let g = 1; g < rule.groups.length; g++) if (!this.anyPresent(rule.groups[g], stamp)) return false;
+    return true;
+  }
+
+  private anyPresent(terms: number[] | undefined, stamp: number): boolean {
+    if (terms) for (const term of terms) if (this.termPresent[term] === stamp) return true;
+    return false;
+  }
+
   private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
-    // Most rules a sentence wakes up miss a group: find that out before collecting anything.
-    for (let g = 1; g < rule.groups.length; g++) {
-      if (!(rule.groups[g] as number[]).some((term) => sentence.occurrences.has(term))) return [];
-    }
     const perGroup = rule.groups.map((group) => group.flatMap((term) => sentence.occurrences.get(term) ?? []));
     if (perGroup.some((list) => list.length === 0)) return [];
     const found: Occurrence[][] = [];
@@ -321,9 +355,20 @@ export class SymptomMatcher {
     const inScope = (o: Occurrence) =>
       !chosen.some((c) => o.from < c.to && c.from < o.to) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
     const endsClause = (o: Occurrence) => o.to >= sentence.to || sentence.clause[o.to] !== sentence.clause[o.to - 1];
-    const resolves = (term: number) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && (!this.clauseFinalCues.has(term) || endsClause(o)));
-    if (this.cueTerms.resolution.some(resolves)) return true;
-    return this.cueTerms.hypothetical.some((term) => (sentence.occurrences.get(term) ?? []).some((o) => inScope(o) && o.to <= first));
+    const cues = (sentence.cues ??= this.cuesIn(sentence));
+    if (cues.resolution.some((o) => inScope(o) && (!this.clauseFinalCues.has(o.term) || endsClause(o)))) return true;
+    return cues.hypothetical.some((o) => inScope(o) && o.to <= first);
+  }
+
+  /** The sentence's resolution and hypothesis cues, gathered once for all its candidate matches. */
+  private cuesIn(sentence: SentenceIndex): { resolution: Occurrence[]; hypothetical: Occurrence[] } {
+    const cues = { resolution: [] as Occurrence[], hypothetical: [] as Occurrence[] };
+    for (const [term, occurrences] of sentence.occurrences) {
+      const kind = this.cueKind[term] as number;
+      if (kind & RESOLUTION_CUE) cues.resolution.push(...occurrences);
+      if (kind & HYPOTHETICAL_CUE) cues.hypothetical.push(...occurrences);
+    }
+    return cues;
   }
 
   private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
