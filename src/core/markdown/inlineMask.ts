@@ -23,7 +23,11 @@ export function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Every construct below starts with one of these; most prose paragraphs hold none. */
+const MAY_HOLD_MARKUP = /[\\`<[\]]|https?:\/\/|www\./i;
+
 export function findInlineMasks(source: string, context: InlineContext = {}): MaskRange[] {
+  if (!MAY_HOLD_MARKUP.test(source)) return [];
   const masks: MaskRange[] = [];
   const codeSpans = new CodeSpanFinder(source);
   /** Unmatched '[' (and '![') positions: a ']' only ends a link text when it closes one. */

@@ -167,9 +167,8 @@ export class SymptomMatcher {
    * context, so re-analysing a document after a keystroke only matches the paragraph that changed.
    */
   matchSegment(segment: ProseSegment): Match[] {
-    if (segment.headings.some((heading) => DISCUSSION_HEADING.test(heading) || HYPOTHETICAL_HEADING.test(heading))) return [];
-    const context = [segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? ''].join(' | ');
-    const positive = (POSITIVE_CONTEXT.test(context) && !NEGATIVE_CONTEXT.test(context)) || ACTION_CONTEXT.test(context);
+    if (segment.headings.some(isOffTopicHeading)) return [];
+    const positive = isPositiveContext(`${segment.headings[segment.headings.length - 1] ?? ''} | ${segment.columnHeader ?? ''}`);
     const key = `${positive ? 1 : 0}${segment.text}`;
     const cached = this.segmentCache.get(key);
     if (cached) {
@@ -374,6 +373,29 @@ export class SymptomMatcher {
   private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
     return terms.some((term) => (sentence.occurrences.get(term)?.length ?? 0) > 0);
   }
+}
+
+/** Headings and contexts recur in every paragraph under them: each is classified once. */
+const offTopicHeadings = new Map<string, boolean>();
+const positiveContexts = new Map<string, boolean>();
+const MAX_REMEMBERED_CONTEXTS = 10_000;
+
+function remembered(cache: Map<string, boolean>, key: string, classify: (key: string) => boolean): boolean {
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = classify(key);
+    if (cache.size >= MAX_REMEMBERED_CONTEXTS) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+function isOffTopicHeading(heading: string): boolean {
+  return remembered(offTopicHeadings, heading, (text) => DISCUSSION_HEADING.test(text) || HYPOTHETICAL_HEADING.test(text));
+}
+
+function isPositiveContext(context: string): boolean {
+  return remembered(positiveContexts, context, (text) => (POSITIVE_CONTEXT.test(text) && !NEGATIVE_CONTEXT.test(text)) || ACTION_CONTEXT.test(text));
 }
 
 /** "Red tape? Not this time." A short question answered by a negation is not a symptom. */
