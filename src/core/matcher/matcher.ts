@@ -69,7 +69,7 @@ export class SymptomMatcher {
   private readonly byFirstWord = new Map<string, FirstWordEntry>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
-  private readonly segmentCache = new Map<string, Match[]>();
+  private readonly segmentCache = new Map<string, { positive?: Match[]; plain?: Match[] }>();
   /** term id -> rules whose first group holds it: a sentence only tries rules it can start. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   private termMarks = new Int32Array(0);
@@ -161,26 +161,25 @@ export class SymptomMatcher {
     return id;
   }
 
-  /** All symptom matches in one prose segment. */
   /**
-   * All symptom matches in one prose segment. Results are remembered per segment text and
-   * context, so re-analysing a document after a keystroke only matches the paragraph that changed.
+   * All symptom matches in one prose segment. Results are remembered per segment text (and
+   * context), so re-analysing a document after a keystroke only matches the paragraph that changed.
    */
   matchSegment(segment: ProseSegment): Match[] {
     if (segment.headings.some(isOffTopicHeading)) return [];
     const positive = isPositiveContext(`${segment.headings[segment.headings.length - 1] ?? ''} | ${segment.columnHeader ?? ''}`);
-    const key = `${positive ? 1 : 0}${segment.text}`;
-    const cached = this.segmentCache.get(key);
-    if (cached) {
+    const context = positive ? 'positive' : 'plain';
+    let remembered = this.segmentCache.get(segment.text);
+    if (remembered) {
       // Refresh its place: the map's insertion order is the eviction order.
-      this.segmentCache.delete(key);
-      this.segmentCache.set(key, cached);
-      return cached;
+      this.segmentCache.delete(segment.text);
+      this.segmentCache.set(segment.text, remembered);
+    } else {
+      remembered = {};
+      this.segmentCache.set(segment.text, remembered);
+      if (this.segmentCache.size > SEGMENT_CACHE_SIZE) this.segmentCache.delete(this.segmentCache.keys().next().value as string);
     }
-    const matches = this.matchUncached(segment, positive);
-    this.segmentCache.set(key, matches);
-    if (this.segmentCache.size > SEGMENT_CACHE_SIZE) this.segmentCache.delete(this.segmentCache.keys().next().value as string);
-    return matches;
+    return (remembered[context] ??= this.matchUncached(segment, positive));
   }
 
   /** Forgets remembered paragraphs (benchmarks use it to measure cold analysis). */

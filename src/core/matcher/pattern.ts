@@ -30,12 +30,10 @@ export interface CompiledTerm {
   /** nodes[i] = outgoing edges and epsilon moves; node 0 starts, `accept` ends. */
   edges: Edge[][];
   epsilons: number[][];
-  /** closures[i] = nodes reachable from i by epsilon moves (i included), computed once. */
-  closures: number[][];
+  /** closures[i] = nodes reachable from i by epsilon moves (i included), worked out when first needed. */
+  closures: (number[] | undefined)[];
   accept: number;
   firstAtoms: Atom[];
-  /** Scratch marks for matching: marks[node] === generation means "already active". */
-  marks: Int32Array;
   /** The first step precomputed: first word -> active nodes after it (word lists make the start wide). */
   firstStepByWord: Map<string, number[]>;
   firstStepByPrefix: { prefix: string; nodes: number[] }[];
@@ -61,12 +59,13 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
   const firstAtoms = builder.firstAtoms(start);
   if (firstAtoms.some((atom) => atom.kind === 'any')) throw new PatternError(`"${source}" must not start with a gap`);
   if (builder.acceptsEmpty(start, accept)) throw new PatternError(`"${source}" can match nothing at all`);
-  const closures = builder.edges.map((_, node) => [...closure(builder.epsilons, [node])]);
+  const closures = new Array<number[] | undefined>(builder.edges.length);
+  const closureOf = (node: number) => (closures[node] ??= [...closure(builder.epsilons, [node])]);
   const firstStepByWord = new Map<string, Set<number>>();
   const firstStepByPrefix = new Map<string, Set<number>>();
-  for (const node of closures[0] as number[]) {
+  for (const node of closureOf(start)) {
     for (const edge of builder.edges[node] as Edge[]) {
-      const reached = closures[edge.to] as number[];
+      const reached = closureOf(edge.to);
       if (edge.atom.kind === 'prefix') addAll(firstStepByPrefix, edge.atom.value, reached);
       else if (edge.atom.kind === 'number') addAll(firstStepByWord, NUMBER_KEY, reached);
       else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
@@ -83,21 +82,21 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
     closures,
     accept,
     firstAtoms,
-    marks: new Int32Array(builder.edges.length),
     firstStepByWord: new Map([...firstStepByWord].map(([word, nodes]) => [word, [...nodes]])),
     firstStepByPrefix: [...firstStepByPrefix].map(([prefix, nodes]) => ({ prefix, nodes: [...nodes] })),
   };
 }
 
 export function stepOf(term: CompiledTerm, node: number): NodeStep {
-  return (term.steps[node] ??= nodeStep(term.edges[node] as Edge[], term.closures));
+  return (term.steps[node] ??= nodeStep(term, node));
 }
 
-function nodeStep(edges: Edge[], closures: number[][]): NodeStep {
+function nodeStep(term: CompiledTerm, node: number): NodeStep {
+  const edges = term.edges[node] as Edge[];
   const words = new Map<string, Set<number>>();
   const others: NodeStep['others'] = [];
   for (const edge of edges) {
-    const reached = closures[edge.to] as number[];
+    const reached = (term.closures[edge.to] ??= [...closure(term.epsilons, [edge.to])]);
     if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(words, key, reached);
     else others.push({ atom: edge.atom, reached });
   }
@@ -294,12 +293,16 @@ export function atomMatches(atom: Atom, norm: string): boolean {
 }
 
 let generation = 0;
-/** Scratch lists of active nodes, reused by every match (matching is never re-entered). */
-let activeNodes = new Int32Array(64);
-let nextNodes = new Int32Array(64);
+/**
+ * Scratch space shared by every term (matching is never re-entered): the active node lists, and
+ * marks where marks[node] === generation means "already active"; generations never repeat.
+ */
+const activeNodes = new Int32Array(MAX_NODES);
+const nextNodes = new Int32Array(MAX_NODES);
+const marks = new Int32Array(MAX_NODES);
 
 /** Adds the nodes not yet active to activeNodes; returns the new count. */
-function activate(nodes: readonly number[] | undefined, marks: Int32Array, stamp: number, count: number): number {
+function activate(nodes: readonly number[] | undefined, stamp: number, count: number): number {
   if (!nodes) return count;
   for (const node of nodes) {
     if (marks[node] === stamp) continue;
@@ -312,18 +315,13 @@ function activate(nodes: readonly number[] | undefined, marks: Int32Array, stamp
 /** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
 export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
   if (startIndex >= limit) return -1;
-  if (activeNodes.length < term.edges.length) {
-    activeNodes = new Int32Array(term.edges.length);
-    nextNodes = new Int32Array(term.edges.length);
-  }
   const first = norms[startIndex] as string;
-  const marks = term.marks;
   let stamp = ++generation;
   let count = 0;
-  count = activate(term.firstStepByWord.get(first), marks, stamp, count);
-  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), marks, stamp, count);
+  count = activate(term.firstStepByWord.get(first), stamp, count);
+  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), stamp, count);
   for (const { prefix, nodes } of term.firstStepByPrefix) {
-    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, marks, stamp, count);
+    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, stamp, count);
   }
   if (count === 0) return -1;
   let best = marks[term.accept] === stamp ? startIndex + 1 : -1;

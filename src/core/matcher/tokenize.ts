@@ -104,13 +104,36 @@ function normsOf(raw: string): readonly string[] {
   return norms;
 }
 
+/** WORD anchored at one position, for the characters the ASCII scan below does not decide. */
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/**
+ * The next word at or after `from`, as WORD would find it: plain ASCII words are scanned by
+ * hand (most of any retro), anything else goes through the Unicode-aware pattern.
+ */
+function nextWord(text: string, from: number): { start: number; end: number } | null {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWordStart(code)) {
+      let end = i + 1;
+      while (end < text.length && isWordStart(text.charCodeAt(end))) end++;
+      const after = text.charCodeAt(end);
+      if (end >= text.length || (after < 128 && after !== 39)) return { start: i, end };
+    } else if (code < 128 && code !== 45) {
+      continue; // ASCII punctuation and spaces start no word; '-' may start "->"
+    }
+    WORD_AT.lastIndex = i;
+    const match = WORD_AT.exec(text);
+    if (match) return { start: i, end: i + match[0].length };
+  }
+  return null;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    const start = match.index;
-    const raw = match[0];
-    const end = start + raw.length;
+  for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
+    const { start, end } = word;
+    const raw = text.slice(start, end);
     for (const norm of normsOf(raw)) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
     const last = tokens[tokens.length - 1];
     // Most words are followed by a space and another word: nothing ends there.
