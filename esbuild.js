@@ -20,8 +20,9 @@ const shared = {
   legalComments: 'none',
   // jsonc-parser's UMD build requires files dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // markdown-it's linkifier is never enabled (see src/core/markdown/noLinkify.ts).
-  alias: { 'linkify-it': './src/core/markdown/noLinkify.ts' },
+  // markdown-it's linkifier is never enabled and its entity decoding never reaches what the reader
+  // uses (see src/core/markdown/noLinkify.ts and noEntities.ts).
+  alias: { 'linkify-it': './src/core/markdown/noLinkify.ts', entities: './src/core/markdown/noEntities.ts' },
   logLevel: 'warning',
 };
 
