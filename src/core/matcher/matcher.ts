@@ -24,6 +24,7 @@ export interface Match {
 }
 
 interface Occurrence {
+  /** The term matched; -1 for a one-word match, whose object all one-word terms at that word share. */
   term: number;
   /** Token indices, end exclusive. */
   from: number;
@@ -101,7 +102,11 @@ export class SymptomMatcher {
     const cueIds = (cues: string[][]) =>
       cues.map((words) => {
         const id = this.termId(words.filter((word) => word !== '$').join(' '), 'cues');
-        if (words[words.length - 1] === '$') this.clauseFinalCues.add(id);
+        if (words[words.length - 1] === '$') {
+          // Its occurrences must name their term (one-word ones do not): see Occurrence.term.
+          if (words.length < 3) throw new Error(`clause-final cue "${words.join(' ')}" needs two words`);
+          this.clauseFinalCues.add(id);
+        }
         return id;
       });
     this.cueTerms = {
@@ -277,10 +282,11 @@ export class SymptomMatcher {
 
   private tryEntry(entry: FirstWordEntry | undefined, stamp: number, norms: string[], index: number, limit: number, next: string | undefined, occurrences: Map<number, Occurrence[]>): void {
     if (!entry) return;
+    let oneWord: Occurrence | undefined;
     for (const term of entry.oneWord) {
       if (this.termMarks[term] === stamp) continue;
       this.termMarks[term] = stamp;
-      pushTo(occurrences, term, { term, from: index, to: index + 1 });
+      pushTo(occurrences, term, (oneWord ??= { term: -1, from: index, to: index + 1 }));
     }
     for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
     if (next !== undefined) for (const term of entry.bySecond.get(next) ?? []) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
