@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { analysisOptionsFor } from './analysisOptions';
 import { analyzeRetro, type RetroAnalysis } from '../core/analyze';
 import type { Finding } from '../core/types';
 import { isRetroDocument } from './retroDocuments';
@@ -64,15 +65,20 @@ export class AnalysisService implements vscode.Disposable {
     );
   }
 
+  /** The document's state; for a document not in view (see analysisOf), computed now and not kept. */
   state(document: vscode.TextDocument): DocumentState | undefined {
-    return this.states.get(document.uri.toString());
+    return this.states.get(document.uri.toString()) ?? (this.isInView(document.uri) ? undefined : this.compute(document));
   }
 
-  /** The analysis for the document's current version, computing it now if needed. */
+  /**
+   * The analysis for the document's current version, computing it now if needed. A document not
+   * in view (its tab closed while a command or the panel was still working on it, or opened by a
+   * command without an editor) is analysed without keeping anything: no state, no diagnostics.
+   */
   analysisOf(document: vscode.TextDocument): RetroAnalysis | undefined {
     const state = this.states.get(document.uri.toString());
     if (state?.kind === 'analysed' && state.version === document.version) return state.analysis;
-    const fresh = this.refresh(document);
+    const fresh = this.isInView(document.uri) ? this.refresh(document) : this.compute(document);
     return fresh?.kind === 'analysed' ? fresh.analysis : undefined;
   }
 
@@ -108,33 +114,29 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   refresh(document: vscode.TextDocument): DocumentState | undefined {
-    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return undefined;
-    const key = document.uri.toString();
-    const settings = readSettings(document.uri, (message) => this.reportOnce(message));
-    let state: DocumentState;
-    if (!settings.enable) state = { kind: 'disabled' };
-    else if (!this.forced.has(key) && !isRetroDocument(document, settings)) state = { kind: 'not-a-retro' };
-    else {
-      const text = document.getText();
-      const sizeKB = Math.ceil(Buffer.byteLength(text, 'utf8') / 1024);
-      if (sizeKB > settings.maxFileSizeKB) state = { kind: 'too-large', version: document.version, sizeKB, limitKB: settings.maxFileSizeKB };
-      else state = { kind: 'analysed', version: document.version, analysis: this.analyze(document, text, settings), settings };
-    }
-    this.states.set(key, state);
+    const state = this.compute(document);
+    if (!state) return undefined;
+    this.states.set(document.uri.toString(), state);
     this.diagnostics.set(document.uri, state.kind === 'analysed' ? this.toDiagnostics(state.analysis, state.settings) : []);
     this.changed.fire(document);
     return state;
   }
 
+  /** The document's state for its current version; nothing is kept or published. */
+  private compute(document: vscode.TextDocument): DocumentState | undefined {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return undefined;
+    const settings = readSettings(document.uri, (message) => this.reportOnce(message));
+    if (!settings.enable) return { kind: 'disabled' };
+    if (!this.forced.has(document.uri.toString()) && !isRetroDocument(document, settings)) return { kind: 'not-a-retro' };
+    const text = document.getText();
+    const sizeKB = Math.ceil(Buffer.byteLength(text, 'utf8') / 1024);
+    if (sizeKB > settings.maxFileSizeKB) return { kind: 'too-large', version: document.version, sizeKB, limitKB: settings.maxFileSizeKB };
+    return { kind: 'analysed', version: document.version, analysis: this.analyze(document, text, settings), settings };
+  }
+
   private analyze(document: vscode.TextDocument, text: string, settings: Settings): RetroAnalysis {
     this.analysed += 1;
-    const catalog = this.catalogs.for(document.uri);
-    return analyzeRetro(text, {
-      fileName: document.uri.path,
-      matcher: catalog.matcher,
-      minConfidence: settings.minConfidence,
-      disabledSymptoms: [...settings.disabledSymptoms, ...catalog.disabled],
-    });
+    return analyzeRetro(text, analysisOptionsFor(document.uri, settings, this.catalogs));
   }
 
   private toDiagnostics(analysis: RetroAnalysis, settings: Settings): vscode.Diagnostic[] {
@@ -156,6 +158,18 @@ export class AnalysisService implements vscode.Disposable {
     this.diagnostics.delete(uri);
   }
 
+  /** For the end-to-end tests: what the service holds for a document (nothing once its tab is closed). */
+  heldFor(uri: vscode.Uri): string[] {
+    const key = uri.toString();
+    const state = this.states.get(key);
+    const held: string[] = [];
+    if (state) held.push('version' in state ? `${state.kind}@${state.version}` : state.kind);
+    if (this.timers.has(key)) held.push('timer');
+    if (this.forced.has(key)) held.push('forced');
+    if (this.diagnostics.has(uri)) held.push('diagnostics');
+    return held;
+  }
+
   private reportOnce(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
@@ -169,7 +183,8 @@ export class AnalysisService implements vscode.Disposable {
   }
 }
 
-function isShownInTab(uri: vscode.Uri): boolean {
+/** The document is in an editor tab (open, not necessarily visible). */
+export function isShownInTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { analyzeRetro } from '../core/analyze';
 import { addActionItemEdit } from '../core/edits/actionItems';
+import type { TextEdit } from '../core/edits/textEdit';
 import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
-import type { AnalysisService } from './analysisService';
+import { isShownInTab, type AnalysisService } from './analysisService';
 import { toWorkspaceEdit } from './codeActions';
 import { readSettings } from './settings';
 import type { TeamCatalogs } from './teamCatalogs';
@@ -11,6 +12,11 @@ import type { TeamCatalogs } from './teamCatalogs';
 /** Retros read for a section's trend: enough history, bounded so the command stays quick. */
 const MAX_HISTORY_FILES = 500;
 const MAX_ATTEMPTS = 3;
+
+/** End-to-end tests only: runs once the section is computed, before it is applied (to change the document in between). */
+export interface SectionWriteHooks {
+  beforeApply?: (document: vscode.TextDocument) => unknown;
+}
 
 /** Resolves a command's document argument (a URI string, a Uri, or the active editor). */
 export async function documentFor(target: unknown): Promise<vscode.TextDocument | undefined> {
@@ -26,23 +32,35 @@ export async function documentFor(target: unknown): Promise<vscode.TextDocument 
 export async function addActionItem(target: unknown, action: unknown): Promise<boolean> {
   const document = await documentFor(target);
   if (!document || typeof action !== 'string' || action.trim() === '') return false;
-  const edit = addActionItemEdit(document.getText(), action.trim());
-  return edit ? vscode.workspace.applyEdit(toWorkspaceEdit(document, edit)) : false;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const version = document.version;
+    const edit = addActionItemEdit(document.getText(), action.trim());
+    if (!edit) return false;
+    if (await applyAtVersion(document, version, edit)) return true;
+    if (document.version === version) return false;
+  }
+  return false;
 }
 
 /**
  * "Write Relationship Health Section": one undoable edit that inserts or refreshes the
  * section. The trend and carried-over items come from the same team's earlier retros in the
  * workspace. An edit computed against an older version of the document is never applied:
- * if the document changed meanwhile, the section is computed again.
+ * if the document changed meanwhile, the section is computed again. A retro whose tab was
+ * closed while the history was being read is left alone.
  */
-export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs): Promise<boolean> {
+export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs, hooks: SectionWriteHooks = {}): Promise<boolean> {
   const document = await documentFor(target);
   if (!document) {
     void vscode.window.showWarningMessage('Retro Health: open a retro to write its relationship-health section.');
     return false;
   }
+  const wasShown = isShownInTab(document.uri);
   const history = await readTeamHistory(document, catalogs);
+  if (document.isClosed || (wasShown && !isShownInTab(document.uri))) {
+    void vscode.window.setStatusBarMessage('Retro Health: the retro was closed; its relationship-health section was not written', 5000);
+    return false;
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
     const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), { fileName: document.uri.path, matcher: catalogs.for(document.uri).matcher });
@@ -59,11 +77,36 @@ export async function writeHealthSection(target: unknown, analyses: AnalysisServ
       void vscode.window.setStatusBarMessage('Retro Health: the relationship-health section is up to date', 3000);
       return true;
     }
-    if (document.version !== version) continue;
-    return vscode.workspace.applyEdit(toWorkspaceEdit(document, edit));
+    if (hooks.beforeApply) await hooks.beforeApply(document);
+    if (await applyAtVersion(document, version, edit)) return true;
+    if (document.version === version) return false; // refused for another reason than a change
+    // The document changed after the section was computed: compute it again on the new text.
   }
   void vscode.window.showWarningMessage('Retro Health: the document kept changing; the section was not written. Try again.');
   return false;
+}
+
+/**
+ * Applies `edit`, computed on `version` of the document, as one undoable step; false, touching
+ * nothing, when the document is no longer at that version. Through the document's visible editor
+ * when there is one: the workbench then checks the version and applies in one step, so it also
+ * refuses an edit racing a keystroke this extension host has not heard of yet. (A workspace edit
+ * is checked before an asynchronous step in the workbench, and such a keystroke slips through:
+ * the section would land on stale positions.)
+ */
+async function applyAtVersion(document: vscode.TextDocument, version: number, edit: TextEdit): Promise<boolean> {
+  if (document.version !== version) return false;
+  const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+  if (editor) {
+    const range = new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length));
+    try {
+      if (await editor.edit((builder) => builder.replace(range, edit.newText))) return true;
+    } catch {
+      // the editor closed meanwhile: a workspace edit below, if the text is still the same
+    }
+    if (document.version !== version) return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document, edit));
 }
 
 /** The workspace's other retros (open buffers first), as records for trend and carry-over. */

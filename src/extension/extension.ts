@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { retroHealthPreviewPlugin } from './preview';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
-import { addActionItem, writeHealthSection } from './commands';
+import { addActionItem, writeHealthSection, type SectionWriteHooks } from './commands';
 import { SymptomHoverProvider } from './hover';
 import { PanelController } from './panel/panelController';
 import { ReportController } from './reportView/reportController';
@@ -11,17 +11,25 @@ import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
 import { TeamCatalogs } from './teamCatalogs';
 
+export interface RetroHealthExports {
+  /** The Markdown preview's markdown-it plugin (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** For the end-to-end tests only (test/e2e), not an API: what is held per document, and a pause point in the section writer. */
+  readonly testing: { heldFor(uri: vscode.Uri): string[]; readonly sectionWrite: SectionWriteHooks };
+}
+
 /**
  * Thin adapters over the pure core. Activation only registers providers; the catalog is
  * compiled on the first retro that needs it, so markdown files that are not retros cost
  * almost nothing.
  */
-export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
+export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const sectionWrite: SectionWriteHooks = {};
 
   context.subscriptions.push(
     output,
@@ -34,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
     vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
-    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs)),
+    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, sectionWrite)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {
@@ -62,7 +70,10 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
     catalogs.validateAll();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
-  return { extendMarkdownIt: (md: MarkdownIt) => md.use(retroHealthPreviewPlugin(catalogs)) };
+  return {
+    extendMarkdownIt: (md: MarkdownIt) => md.use(retroHealthPreviewPlugin(catalogs)),
+    testing: { heldFor: (uri) => analyses.heldFor(uri), sectionWrite },
+  };
 }
 
 export function deactivate(): void {}

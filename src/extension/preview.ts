@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { analyzeRetro } from '../core/analyze';
 import { STAGE_ILLNESS, type Finding } from '../core/types';
 import { isRetroDocument } from './retroDocuments';
-import { readSettings } from './settings';
+import { analysisOptionsFor } from './analysisOptions';
+import { readSettings, type Settings } from './settings';
 import type { TeamCatalogs } from './teamCatalogs';
 
 /**
@@ -16,8 +17,10 @@ export function retroHealthPreviewPlugin(catalogs: TeamCatalogs) {
   return (md: MarkdownIt): void => {
     md.core.ruler.push('retro_health_symptoms', (state) => {
       const uri = (state.env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument ?? documentWithText(state.src)?.uri;
-      if (!uri || !shouldMark(uri)) return;
-      const findings = analyzeRetro(state.src, { fileName: uri.path, matcher: catalogs.for(uri).matcher, minConfidence: readSettings(uri, () => undefined).minConfidence }).findings;
+      if (!uri) return;
+      const settings = readSettings(uri, () => undefined);
+      if (!shouldMark(uri, settings) || Buffer.byteLength(state.src, 'utf8') > settings.maxFileSizeKB * 1024) return;
+      const findings = analyzeRetro(state.src, analysisOptionsFor(uri, settings, catalogs)).findings;
       if (findings.length === 0) return;
       const byLine = new Map<number, Finding[]>();
       for (const finding of findings) byLine.set(finding.range.start.line, [...(byLine.get(finding.range.start.line) ?? []), finding]);
@@ -39,9 +42,8 @@ function documentWithText(source: string): vscode.TextDocument | undefined {
   return candidates.find((document) => document.languageId === 'markdown' && document.getText().replace(/\r\n?/g, '\n') === normalised);
 }
 
-function shouldMark(uri: vscode.Uri): boolean {
+function shouldMark(uri: vscode.Uri, settings: Settings): boolean {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const settings = readSettings(uri, () => undefined);
   return settings.enable && document !== undefined && isRetroDocument(document, settings);
 }
 

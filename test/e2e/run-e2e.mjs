@@ -7,59 +7,37 @@
 //  3. streams the in-host mocha output (the suite appends it to $RETRO_E2E_LOG) to stdout, takes
 //     out/screenshot.png when a passing suite has set the scene (hand-over files in $RETRO_E2E_SYNC),
 //     waits for the workbench's codeAutomationExit(code) hook and exits with that code.
-// A hard timeout (E2E_TIMEOUT_MS, default 240 s) kills everything and fails. Cleanup always runs.
-// Env: E2E_EXTENSION_DIR (default: repo root), E2E_TIMEOUT_MS, CODE_SERVER, CHROMIUM.
+// A hard timeout (E2E_TIMEOUT_MS, default 420 s) kills everything and fails. Cleanup always runs.
+// Env: E2E_EXTENSION_DIR (default: repo root), E2E_TIMEOUT_MS, E2E_REAL_RETROS, CODE_SERVER, CHROMIUM.
 // Artefacts in test/e2e/out/: mocha.log, code-server.log, browser-console.log, screenshot.png.
-import { spawn } from 'node:child_process';
+// The start-up (temp dirs, code-server, chromium) is shared with screenshots.mjs: harness.mjs.
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { closeBrowser, launchBrowser, OUT, prepareRun, remote, requireFiles, ROOT, sleep, startCodeServer, stopCodeServer, workbenchUrl } from './harness.mjs';
 
-const E2E = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(E2E, '../..');
 // The extension under test: the repo root (package.json + dist/extension.js), or another unpacked copy.
 const EXTENSION = path.resolve(process.env.E2E_EXTENSION_DIR || ROOT);
-const OUT = path.join(E2E, 'out');
 const SUITE = path.join(OUT, 'suite.js');
-const CODE_SERVER = process.env.CODE_SERVER || path.join(E2E, 'node_modules/.bin/code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240_000);
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 420_000);
+// Other teams' real retrospectives for the "nothing lost on real text" scenario: read only, never copied into the repo.
+const REAL_RETROS = path.resolve(process.env.E2E_REAL_RETROS || path.join(ROOT, '../shared/corpus/real-retros'));
 
 const t0 = Date.now();
 const log = (s) => console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-for (const [what, file] of [['code-server', CODE_SERVER], ['chromium', CHROMIUM], ['test bundle', SUITE], ['extension manifest', path.join(EXTENSION, 'package.json')]]) {
-  if (!fs.existsSync(file)) { console.error(`[e2e] ${what} not found at ${file} (run test/e2e/run-e2e.sh)`); process.exit(2); }
-}
+requireFiles([['test bundle', SUITE], ['extension manifest', path.join(EXTENSION, 'package.json')]]);
+if (!fs.existsSync(REAL_RETROS)) log(`WARNING: real-retros corpus not found at ${REAL_RETROS}: "nothing lost on real text" will be skipped (set E2E_REAL_RETROS)`);
 
-// ---- private state: everything under one short temp dir (unix socket paths must stay < 108 chars) ----
+// ---- private state: everything under one short temp dir (harness.prepareRun) ---------------------------
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of ['mocha.log', 'code-server.log', 'browser-console.log', 'screenshot.png']) fs.rmSync(path.join(OUT, f), { force: true });
-const RUN = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-e2e-'));
-const dir = (...p) => { const d = path.join(RUN, ...p); fs.mkdirSync(d, { recursive: true }); return d; };
-const TMP = dir('tmp'); // code-server's TMPDIR: it leaves vscode-ipc-*.sock there
-const USER_DATA = dir('user-data');
-const EXTENSIONS = dir('extensions');
-const PROFILE = dir('chromium');
-const WS = path.join(RUN, 'workspace');
-fs.cpSync(path.join(E2E, 'workspace'), WS, { recursive: true });
-const SYNC = dir('sync'); // screenshot hand-over with the suite: scene-ready -> shot-done
-const MOCHA_LOG = path.join(RUN, 'mocha.log');
+const dirs = prepareRun();
+const SYNC = dirs.dir('sync'); // screenshot hand-over with the suite: scene-ready -> shot-done
+const MOCHA_LOG = path.join(dirs.run, 'mocha.log');
 fs.writeFileSync(MOCHA_LOG, '');
-fs.writeFileSync(path.join(dir('user-data', 'User'), 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none', 'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false, 'chat.disableAIFeatures': true, 'git.enabled': false, 'files.autoSave': 'off',
-}, null, 2));
-const CONFIG = path.join(RUN, 'config.yaml');
-fs.writeFileSync(CONFIG, 'auth: none\n');
 
 // ---- state shared with cleanup -------------------------------------------------------------------------
-let cs; // code-server child (process-group leader)
+let server; // code-server (process-group leader) and its authority
 let ctx; // playwright browser context
 let exitCode = 1;
 let tailPos = 0;
@@ -82,16 +60,10 @@ const tailOf = (file, n) => { try { return fs.readFileSync(file, 'utf8').trimEnd
 async function cleanup() {
   clearInterval(tail);
   flushHostLog();
-  // the browser first (bounded: a wedged chromium must not hold up the rest; playwright kills it at exit anyway)
-  try { await Promise.race([ctx?.close(), sleep(5_000)]); } catch { /* already gone */ }
-  if (cs?.pid) {
-    // only the process group we created (detached spawn): code-server, its extension host, watchers, pty host
-    try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* gone */ }
-    for (let i = 0; i < 50 && cs.exitCode === null && cs.signalCode === null; i++) await sleep(100);
-    try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ }
-  }
+  await closeBrowser(ctx); // the browser first
+  await stopCodeServer(server);
   try { fs.copyFileSync(MOCHA_LOG, path.join(OUT, 'mocha.log')); } catch { /* none */ }
-  fs.rmSync(RUN, { recursive: true, force: true });
+  dirs.rm();
 }
 
 /** Cleans up, prints the logs' tails on failure and exits. The first caller's code wins (e.g. the watchdog's). */
@@ -117,52 +89,21 @@ const watchdog = setTimeout(() => { void finish(3, `TIMEOUT: no result after ${T
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { void finish(130, `interrupted by ${sig}`); });
 
 try {
-  const port = await new Promise((resolve, reject) => {
-    const srv = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
-  });
-  const authority = `127.0.0.1:${port}`;
+  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS }, onSpawn: (s) => { server = s; } });
+  log(`code-server up on http://${server.authority}`);
 
-  cs = spawn(CODE_SERVER, [
-    '--config', CONFIG, '--bind-addr', authority, '--auth', 'none',
-    '--user-data-dir', USER_DATA, '--extensions-dir', EXTENSIONS,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', WS,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: TMP, RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC } });
-  const csLog = fs.createWriteStream(path.join(OUT, 'code-server.log'));
-  cs.stdout.pipe(csLog);
-  cs.stderr.pipe(csLog);
-  let csGone = null;
-  const csExited = new Promise((resolve) => cs.once('exit', (code, signal) => { csGone = `code-server exited (${signal ?? code})`; resolve(csGone); }));
-
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(`http://${authority}/healthz`)).ok) break; } catch { /* not yet */ }
-    if (csGone) throw new Error(`${csGone} before it answered, see test/e2e/out/code-server.log`);
-    if (i > 300) throw new Error('code-server did not answer /healthz within 30 s, see test/e2e/out/code-server.log');
-    await sleep(100);
-  }
-  log(`code-server up on http://${authority}`);
-
-  ctx = await chromium.launchPersistentContext(PROFILE, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const page = ctx.pages()[0] || await ctx.newPage();
-  const consoleLog = fs.createWriteStream(path.join(OUT, 'browser-console.log'));
-  page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e?.stack || e}\n`));
+  let page;
+  ({ ctx, page } = await launchBrowser(dirs));
   // VS Code's test hook: when run() in the suite settles, the workbench calls window.codeAutomationExit(code).
   let reportExit;
   const testsDone = new Promise((resolve) => { reportExit = resolve; });
   await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code)); });
 
-  const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(EXTENSION)],
-    ['extensionTestsPath', remote(SUITE)],
-  ]);
-  await page.goto(`http://${authority}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(payload)}`);
-  log(`workbench loading with workspace ${WS}; the suite runs inside the extension host`);
+  await page.goto(workbenchUrl(server, dirs, [
+    ['extensionDevelopmentPath', remote(server, EXTENSION)],
+    ['extensionTestsPath', remote(server, SUITE)],
+  ]));
+  log(`workbench loading with workspace ${dirs.workspace}; the suite runs inside the extension host`);
 
   // While the suite runs: when it has set the scene (retro open, diagnostics, Problems panel), shoot it.
   const SHOT = path.join(OUT, 'screenshot.png');
@@ -179,7 +120,7 @@ try {
     }
   })();
 
-  const outcome = await Promise.race([testsDone, csExited]);
+  const outcome = await Promise.race([testsDone, server.exited]);
   settled = true;
   await shooter;
   if (typeof outcome === 'string') throw new Error(`${outcome} while the tests were running`);

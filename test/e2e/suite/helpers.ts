@@ -1,6 +1,11 @@
 // Shared helpers for the in-host scenarios.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PanelProbe } from '../../../src/extension/panel/panelController';
+
+export type { PanelProbe };
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs` with the message `what()` gives then. */
 export async function waitFor<T>(what: () => string, probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
@@ -52,4 +57,135 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 /** Runs "Retro Health: Analyze This File" on the active editor; resolves to the diagnosis. */
 export function analyzeActiveFile(): Thenable<{ stage?: unknown; score?: unknown } | undefined> {
   return vscode.commands.executeCommand<{ stage?: unknown; score?: unknown } | undefined>('retroHealth.analyzeFile');
+}
+
+export const EXTENSION_ID = 'retro-health.retro-health';
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The extension's test-only inspection: `testing` on what activate() returns (src/extension/extension.ts). */
+export interface Testing {
+  /** What the analysis service holds for a document, e.g. ['analysed@3', 'timer', 'diagnostics']; [] when nothing. */
+  heldFor(uri: vscode.Uri): string[];
+  /** Runs once the section writer has computed its edit, before it applies it. */
+  sectionWrite: { beforeApply?: (document: vscode.TextDocument) => unknown };
+}
+
+export interface Stats {
+  moduleLoadMs: number;
+  activateMs: number;
+  analyses: number;
+  catalogsCompiled: number;
+}
+
+/** The extension's work counters (`retroHealth.internal.stats`). */
+export const stats = (): Thenable<Stats> => vscode.commands.executeCommand<Stats>('retroHealth.internal.stats');
+
+/** Activates the extension (as opening a markdown file would) so that `testing()` can be used at once. */
+export async function activateExtension(): Promise<void> {
+  await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+}
+
+export function testing(): Testing {
+  const extension = vscode.extensions.getExtension<{ testing?: Testing }>(EXTENSION_ID);
+  assert.ok(extension?.isActive, `${EXTENSION_ID} is active`);
+  assert.ok(extension.exports.testing, 'activate() returns the test inspection');
+  return extension.exports.testing;
+}
+
+export interface CliFinding {
+  symptom: string;
+  stage: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** The CLI's findings (`dist/cli.js report --format json`), one list per file, in the order given. */
+export function cliFindings(...files: string[]): CliFinding[][] {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension);
+  const cli = path.join(extension.extensionPath, 'dist', 'cli.js');
+  const report = JSON.parse(execFileSync(process.execPath, [cli, 'report', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { documents: { findings: CliFinding[] }[] };
+  assert.equal(report.documents.length, files.length, 'one CLI document per file');
+  return report.documents.map((document) => document.findings);
+}
+
+const STAGE_SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
+  early: vscode.DiagnosticSeverity.Information,
+  middle: vscode.DiagnosticSeverity.Warning,
+  advanced: vscode.DiagnosticSeverity.Warning,
+  end: vscode.DiagnosticSeverity.Error,
+};
+
+/** "code line:char-line:char severity", 0-based, for the CLI's 1-based findings (default severities)… */
+export const findingKey = (f: CliFinding): string => `${f.symptom} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${STAGE_SEVERITY[f.stage]}`;
+/** …and for a diagnostic. */
+export const diagnosticKey = (d: vscode.Diagnostic): string => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity}`;
+
+/** One `undo` in the document's editor restores `original` exactly (and VS Code sees the buffer as saved again when `saved`). */
+export async function undoRestores(document: vscode.TextDocument, original: string, what: string, saved = false): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('undo');
+  const name = path.basename(document.uri.path);
+  await waitFor(() => `one undo of ${what} to restore ${name} byte for byte${saved ? ' and not dirty' : ''}`, () => (document.getText() === original && (!saved || !document.isDirty) ? true : undefined));
+}
+
+export interface UndoCheck {
+  /** Quick fixes applied and undone. */
+  quickFixes: number;
+  /** Diagnostics whose quick fixes were tried. */
+  diagnostics: number;
+  sectionWritten: boolean;
+  actionItemAdded: boolean;
+}
+
+/**
+ * Applies every quick fix at (the first `maxDiagnostics`) Retro Health diagnostics, then the
+ * section writer, then "Add Action Item" when `actionItem` is given, each followed by one undo
+ * that must give back `original` exactly. `saved`: the buffer is the file on disk, so after
+ * each undo VS Code must see it as not dirty either.
+ */
+export async function everyEditUndoes(document: vscode.TextDocument, original: string, options: { maxDiagnostics?: number; actionItem?: string; saved?: boolean } = {}): Promise<UndoCheck> {
+  const name = path.basename(document.uri.path);
+  const result: UndoCheck = { quickFixes: 0, diagnostics: 0, sectionWritten: false, actionItemAdded: false };
+  for (const diagnostic of ours(document.uri).slice(0, options.maxDiagnostics)) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title.endsWith(' in this file')), `${name}: "Ignore … in this file" offered at ${codeOf(diagnostic)}`);
+    result.diagnostics += 1;
+    for (const action of actions.filter((a) => a.edit)) {
+      assert.ok(await vscode.workspace.applyEdit(action.edit as vscode.WorkspaceEdit), `${name}: ${action.title}`);
+      assert.notEqual(document.getText(), original, `${name}: ${action.title} changed nothing`);
+      await undoRestores(document, original, action.title, options.saved);
+      result.quickFixes += 1;
+    }
+  }
+  if (await vscode.commands.executeCommand('retroHealth.writeHealthSection', document.uri.toString())) {
+    if (document.getText() !== original) {
+      await undoRestores(document, original, 'the relationship-health section', options.saved);
+      result.sectionWritten = true;
+    }
+  }
+  if (options.actionItem !== undefined) {
+    assert.equal(await vscode.commands.executeCommand('retroHealth.addActionItem', document.uri.toString(), options.actionItem), true, `${name}: Add Action Item`);
+    assert.notEqual(document.getText(), original, `${name}: Add Action Item changed nothing`);
+    await undoRestores(document, original, 'Add Action Item', options.saved);
+    result.actionItemAdded = true;
+  }
+  return result;
+}
+
+/** The Retrospective Panel's test probe; `message` is handled as if the webview had sent it. */
+export const probe = (message?: unknown): Thenable<PanelProbe> => vscode.commands.executeCommand<PanelProbe>('retroHealth.internal.panel', message === undefined ? undefined : { message });
+
+/** Polls the panel until `test` holds, or fails with the last probe. */
+export async function panelWhere(what: string, test: (panel: PanelProbe) => boolean, timeoutMs = 10_000): Promise<PanelProbe> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const panel = await probe();
+    if (test(panel)) return panel;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; panel: ${JSON.stringify(panel)}`);
+    await sleep(100);
+  }
 }

@@ -10,11 +10,13 @@ import { screenshotScene } from './scene';
 import './extension.test';
 import './editor.test';
 import './parity.test';
+import './concurrency.test';
 import './section.test';
 import './preview.test';
 import './panel.test';
 import './report.test';
 import './undo.test';
+import './realRetros.test';
 
 export function run(): Promise<void> {
   hostLog(

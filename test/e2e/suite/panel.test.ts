@@ -4,28 +4,14 @@
 // the webview sends. The webview's DOM is tested in a real browser by test/webview/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PanelProbe } from '../../../src/extension/panel/panelController';
-import { openNew, workspaceFile } from './helpers';
+import { openNew, panelWhere, probe, workspaceFile, type PanelProbe } from './helpers';
 
 const VIEW_TYPE = 'retroHealth.retrospectivePanel';
 const RETRO = ['retros', '2026-03-14-payments.md'];
 const SHADOW_IT = '- Finance has hired its own developers and runs a parallel system.';
 
-const probe = (message?: unknown) => vscode.commands.executeCommand<PanelProbe>('retroHealth.internal.panel', message === undefined ? undefined : { message });
-
 const panelTabs = () =>
   vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes(VIEW_TYPE));
-
-/** Polls the panel until `test` holds, or fails with the last probe. */
-async function panelWhere(what: string, test: (panel: PanelProbe) => boolean, timeoutMs = 10_000): Promise<PanelProbe> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const panel = await probe();
-    if (test(panel)) return panel;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; panel: ${JSON.stringify(panel)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function openRetroAndPanel(): Promise<{ editor: vscode.TextEditor; panel: PanelProbe }> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(...RETRO));

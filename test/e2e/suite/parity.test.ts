@@ -1,37 +1,9 @@
 // The editor and the CLI must agree: same findings, same ranges, codes and stage severities.
 // Also: a markdown file that is not a retro costs no analysis and no catalog compile.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, openNew, ours, waitFor } from './helpers';
+import { cliFindings, codeOf, diagnosticKey, findingKey, openNew, ours, stats, waitFor } from './helpers';
 import { hostLog } from './setup';
-
-const EXTENSION_ID = 'retro-health.retro-health';
-const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
-  early: vscode.DiagnosticSeverity.Information,
-  middle: vscode.DiagnosticSeverity.Warning,
-  advanced: vscode.DiagnosticSeverity.Warning,
-  end: vscode.DiagnosticSeverity.Error,
-};
-
-interface CliFinding {
-  symptom: string;
-  stage: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-interface Stats {
-  moduleLoadMs: number;
-  activateMs: number;
-  analyses: number;
-  catalogsCompiled: number;
-}
-
-const stats = () => vscode.commands.executeCommand<Stats>('retroHealth.internal.stats');
 
 describe('editor and CLI agree', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -46,20 +18,12 @@ describe('editor and CLI agree', () => {
     ].join('\n');
     const editor = await openNew('retros/parity-retro.md', text);
     const uri = editor.document.uri;
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension);
-    const cli = path.join(extension.extensionPath, 'dist', 'cli.js');
-    const report = JSON.parse(execFileSync(process.execPath, [cli, 'report', '--format', 'json', uri.fsPath], { encoding: 'utf8' }));
-    const expected = (report.documents[0].findings as CliFinding[])
-      .map((f) => `${f.symptom} ${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1} ${SEVERITY[f.stage]}`)
-      .sort();
+    const expected = (cliFindings(uri.fsPath)[0] ?? []).map(findingKey).sort();
     assert.ok(expected.length >= 5, `the CLI should find several symptoms, found ${expected.length}`);
     const actual = await waitFor(
       () => `diagnostics equal to the CLI's ${JSON.stringify(expected)}; have ${JSON.stringify(ours(uri).map(codeOf))}`,
       () => {
-        const mine = ours(uri)
-          .map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity}`)
-          .sort();
+        const mine = ours(uri).map(diagnosticKey).sort();
         return mine.length === expected.length ? mine : undefined;
       },
     );
