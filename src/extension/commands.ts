@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { analyzeRetro } from '../core/analyze';
 import { addActionItemEdit } from '../core/edits/actionItems';
 import type { TextEdit } from '../core/edits/textEdit';
-import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
+import { historyFor, type RetroRecord } from '../core/healthSection/history';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import { isShownInTab, type AnalysisService } from './analysisService';
 import { toWorkspaceEdit } from './codeActions';
+import { analysisOptionsFor } from './analysisOptions';
+import { teamOfRetro } from './retroDocuments';
 import { readSettings } from './settings';
 import type { TeamCatalogs } from './teamCatalogs';
 
@@ -63,8 +65,8 @@ export async function writeHealthSection(target: unknown, analyses: AnalysisServ
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
-    const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), { fileName: document.uri.path, matcher: catalogs.for(document.uri).matcher });
-    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOf(document.uri.path, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text };
+    const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), analysisOptionsFor(document.uri, readSettings(document.uri, () => undefined), catalogs));
+    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOfRetro(document.uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text };
     let edit;
     try {
       edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
@@ -114,7 +116,6 @@ async function readTeamHistory(document: vscode.TextDocument, catalogs: TeamCata
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (!folder) return [];
   const settings = readSettings(document.uri, () => undefined);
-  const matcher = catalogs.for(document.uri).matcher;
   const uris = new Map<string, vscode.Uri>();
   for (const pattern of settings.files) {
     for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), '**/node_modules/**', MAX_HISTORY_FILES)) uris.set(uri.toString(), uri);
@@ -130,8 +131,8 @@ async function readTeamHistory(document: vscode.TextDocument, catalogs: TeamCata
       continue;
     }
     if (text.length > settings.maxFileSizeKB * 1024) continue;
-    const analysis = analyzeRetro(text, { fileName: uri.path, matcher });
-    records.push({ file: uri.toString(), date: analysis.document.date, team: teamOf(uri.path, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text });
+    const analysis = analyzeRetro(text, analysisOptionsFor(uri, settings, catalogs));
+    records.push({ file: uri.toString(), date: analysis.document.date, team: teamOfRetro(uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text });
   }
   return records;
 }

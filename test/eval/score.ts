@@ -1,6 +1,7 @@
 // Scores the CLI's JSON report against a labelled set (labels.json beside the retros).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportFinding } from '../../src/cli/model';
 
 interface Label {
   line: number;
@@ -20,16 +21,8 @@ interface DocumentLabels {
   symptoms: SymptomLabel[];
   negatives: NegativeLabel[];
 }
-export interface ReportFinding {
-  symptom: string;
-  stage: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-  confidence: number;
-}
+/** A finding as `retro-health report --format json` prints it. */
+export type { ReportFinding };
 export interface ReportDocument {
   file: string;
   stage: string;

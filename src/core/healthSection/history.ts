@@ -1,3 +1,4 @@
+import { teamFromFolder } from '../report/teams';
 import type { DocumentStage } from '../types';
 import { openSectionItems, type HealthSectionInput, type TrendPoint } from './section';
 
@@ -11,12 +12,13 @@ export interface RetroRecord {
   text: string;
 }
 
-/** A retro's team: front matter `team`, else the folder it sits in (retros/payments/… → payments). */
+/**
+ * A retro's team, as the workspace report places it: front matter `team`, else the nearest
+ * folder that names a team, skipping dated and generic ones (retros/payments/2026-03/… →
+ * payments). Give a workspace-relative path, so folders above the workspace never count.
+ */
 export function teamOf(file: string, frontMatterTeam: string | null): string | null {
-  if (frontMatterTeam) return frontMatterTeam;
-  const folders = file.replace(/\\/g, '/').split('/').slice(0, -1);
-  const folder = folders[folders.length - 1];
-  return folder && !/^(retros?|retrospectives?|docs|\.)$/i.test(folder) ? folder : null;
+  return frontMatterTeam?.trim() || teamFromFolder(file.replace(/\\/g, '/'));
 }
 
 /** The team's earlier retros as a trend, and the open items of the one just before. */

@@ -12,9 +12,9 @@ import {
   type Trend,
   type WebviewMessage,
 } from '../../webview/protocol';
-import { teamOf } from '../../core/healthSection/history';
 import type { AnalysisService, DocumentState } from '../analysisService';
 import type { TeamCatalogs } from '../teamCatalogs';
+import { teamOfRetro } from '../retroDocuments';
 import { createNonce, panelHtml } from './html';
 import { TeamRetros } from './teamRetros';
 import { buildTrend, toRetroView, type TrendRecord } from './viewModel';
@@ -280,7 +280,7 @@ export class PanelController implements vscode.Disposable {
         };
       case 'analysed': {
         const analysis = docState.analysis;
-        const team = teamOf(document.uri.path, analysis.document.team);
+        const team = teamOfRetro(document.uri, analysis.document.team);
         const trend = this.trendFor(document, team, analysis.document.date, analysis.diagnosis);
         return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend }) };
       }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { analyzeRetro } from '../../core/analyze';
-import { teamOf } from '../../core/healthSection/history';
 import { readFrontMatter } from '../../core/markdown/frontMatter';
+import { analysisOptionsFor } from '../analysisOptions';
+import { teamOfRetro } from '../retroDocuments';
 import { readSettings } from '../settings';
 import type { TeamCatalogs } from '../teamCatalogs';
 import { excludeGlob } from '../workspaceRetros';
@@ -92,16 +93,10 @@ export class TeamRetros {
   }
 
   private analyse(uri: vscode.Uri, text: string, team: string): CacheEntry {
-    const fileTeam = teamOf(uri.path, readFrontMatter(text.replace(/^\uFEFF/, '')).fields.team?.trim() || null);
+    const fileTeam = teamOfRetro(uri, readFrontMatter(text.replace(/^\uFEFF/, '')).fields.team?.trim() || null);
     if (fileTeam !== team) return { mtime: 0, size: 0, team: fileTeam, record: undefined };
     const settings = readSettings(uri, () => undefined);
-    const catalog = this.catalogs.for(uri);
-    const analysis = analyzeRetro(text, {
-      fileName: uri.path,
-      matcher: catalog.matcher,
-      minConfidence: settings.minConfidence,
-      disabledSymptoms: [...settings.disabledSymptoms, ...catalog.disabled],
-    });
+    const analysis = analyzeRetro(text, analysisOptionsFor(uri, settings, this.catalogs));
     const record: TrendRecord = {
       uri: uri.toString(),
       label: uri.path.split('/').pop() || uri.path,

@@ -86,7 +86,7 @@ export interface TrendRecord {
   uri: string;
   label: string;
   date: string | null;
-  /** As the core's `teamOf` gives it: front matter `team`, else the retro's folder. */
+  /** As the core's `teamOf` gives it: front matter `team`, else the nearest folder naming a team. */
   team: string | null;
   stage: DocumentStage;
   score: number;

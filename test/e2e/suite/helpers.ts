@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PanelProbe } from '../../../src/extension/panel/panelController';
+import type { ReportFinding } from '../../../src/cli/model';
 
 export type { PanelProbe };
 
@@ -92,15 +93,8 @@ export function testing(): Testing {
   return extension.exports.testing;
 }
 
-export interface CliFinding {
-  symptom: string;
-  stage: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
-}
+/** A finding as `retro-health report --format json` prints it. */
+export type CliFinding = ReportFinding;
 
 /** The CLI's findings (`dist/cli.js report --format json`), one list per file, in the order given. */
 export function cliFindings(...files: string[]): CliFinding[][] {
