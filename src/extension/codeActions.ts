@@ -18,6 +18,8 @@ export class TreatmentCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
+    // Asked on every cursor move in any markdown file: only our own diagnostics may wake the catalog.
+    if (!context.diagnostics.some((diagnostic) => symptomOf(diagnostic) !== undefined)) return actions;
     const catalog = this.catalogs.for(document.uri).matcher.catalog;
     const text = document.getText();
     for (const diagnostic of context.diagnostics) {

@@ -78,8 +78,11 @@ export interface Stats {
   catalogsCompiled: number;
 }
 
-/** The extension's work counters (`retroHealth.internal.stats`). */
-export const stats = (): Thenable<Stats> => vscode.commands.executeCommand<Stats>('retroHealth.internal.stats');
+/** The extension's work counters (`retroHealth.internal.stats`), activating it first when a scenario runs alone. */
+export async function stats(): Promise<Stats> {
+  await activateExtension();
+  return vscode.commands.executeCommand<Stats>('retroHealth.internal.stats');
+}
 
 /** Activates the extension (as opening a markdown file would) so that `testing()` can be used at once. */
 export async function activateExtension(): Promise<void> {

@@ -31,6 +31,9 @@ describe('editor and CLI agree', () => {
   });
 
   it('a markdown file that is not a retro costs no analysis and compiles no catalog', async () => {
+    // Let activation's deferred start-up work (open retros, the team file's check) finish first.
+    await stats();
+    await new Promise((resolve) => setTimeout(resolve, 800));
     const before = await stats();
     const editor = await openNew('docs/plain-notes.md', '# Notes\n\nIT just doesn’t get it, says the sticker on my laptop.\n');
     await new Promise((resolve) => setTimeout(resolve, 800));
