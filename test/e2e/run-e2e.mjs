@@ -8,15 +8,20 @@
 //     out/screenshot.png when a passing suite has set the scene (hand-over files in $RETRO_E2E_SYNC),
 //     waits for the workbench's codeAutomationExit(code) hook and exits with that code.
 // A hard timeout (E2E_TIMEOUT_MS, default 420 s) kills everything and fails. Cleanup always runs.
-// Env: E2E_EXTENSION_DIR (default: repo root), E2E_TIMEOUT_MS, E2E_REAL_RETROS, CODE_SERVER, CHROMIUM.
+// Env: E2E_EXTENSION_DIR (default: repo root), E2E_INSTALL_VSIX, E2E_TIMEOUT_MS, E2E_REAL_RETROS, CODE_SERVER, CHROMIUM.
+// E2E_INSTALL_VSIX=<file.vsix>: install that VSIX into the run's extensions dir (code-server
+// --install-extension, as a user would) and test it; the suite then rides on an empty runner extension.
 // Artefacts in test/e2e/out/: mocha.log, code-server.log, browser-console.log, screenshot.png.
 // The start-up (temp dirs, code-server, chromium) is shared with screenshots.mjs: harness.mjs.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeBrowser, launchBrowser, OUT, prepareRun, remote, requireFiles, ROOT, sleep, startCodeServer, stopCodeServer, workbenchUrl } from './harness.mjs';
+import { closeBrowser, CODE_SERVER, launchBrowser, OUT, prepareRun, remote, requireFiles, ROOT, sleep, startCodeServer, stopCodeServer, workbenchUrl } from './harness.mjs';
 
-// The extension under test: the repo root (package.json + dist/extension.js), or another unpacked copy.
-const EXTENSION = path.resolve(process.env.E2E_EXTENSION_DIR || ROOT);
+// The extension under test: the repo root (package.json + dist/extension.js), another unpacked copy,
+// or — with E2E_INSTALL_VSIX — the installed VSIX, the development path then being only the runner.
+const INSTALL_VSIX = process.env.E2E_INSTALL_VSIX ? path.resolve(process.env.E2E_INSTALL_VSIX) : null;
+const EXTENSION = INSTALL_VSIX ? path.join(ROOT, 'test', 'e2e', 'runner-extension') : path.resolve(process.env.E2E_EXTENSION_DIR || ROOT);
 const SUITE = path.join(OUT, 'suite.js');
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 420_000);
 // Other teams' real retrospectives for the "nothing lost on real text" scenario: read only, never copied into the repo.
@@ -35,6 +40,15 @@ const dirs = prepareRun();
 const SYNC = dirs.dir('sync'); // screenshot hand-over with the suite: scene-ready -> shot-done
 const MOCHA_LOG = path.join(dirs.run, 'mocha.log');
 fs.writeFileSync(MOCHA_LOG, '');
+if (INSTALL_VSIX) {
+  requireFiles([['VSIX', INSTALL_VSIX]]);
+  const install = spawnSync(CODE_SERVER, ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', INSTALL_VSIX], { encoding: 'utf8', env: { ...process.env, TMPDIR: dirs.tmp } });
+  if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
+    console.error(`[e2e] installing ${INSTALL_VSIX} failed (exit ${install.status}):\n${install.stdout}${install.stderr}`);
+    process.exit(2);
+  }
+  log(`installed ${path.relative(ROOT, INSTALL_VSIX)} into the run's extensions dir`);
+}
 
 // ---- state shared with cleanup -------------------------------------------------------------------------
 let server; // code-server (process-group leader) and its authority
@@ -89,7 +103,8 @@ const watchdog = setTimeout(() => { void finish(3, `TIMEOUT: no result after ${T
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { void finish(130, `interrupted by ${sig}`); });
 
 try {
-  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS }, onSpawn: (s) => { server = s; } });
+  const expectInstalled = INSTALL_VSIX ? { RETRO_E2E_EXPECT_INSTALLED_IN: dirs.extensions } : {};
+  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS, ...expectInstalled }, onSpawn: (s) => { server = s; } });
   log(`code-server up on http://${server.authority}`);
 
   let page;

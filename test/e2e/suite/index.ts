@@ -6,6 +6,7 @@
 // order matters: './setup' (mocha + its globals) must stay first.
 import * as vscode from 'vscode';
 import { hostLog, mocha } from './setup';
+import { EXTENSION_ID } from './helpers';
 import { screenshotScene } from './scene';
 import './extension.test';
 import './editor.test';
@@ -23,6 +24,11 @@ export function run(): Promise<void> {
     `[suite] VS Code ${vscode.version} (${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, ` +
       `remote ${vscode.env.remoteName ?? 'none'}), extension host Node ${process.version}, pid ${process.pid}`,
   );
+  // Which copy of Retro Health is under test; with E2E_INSTALL_VSIX it must be the one installed from the VSIX.
+  const underTest = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? 'not found';
+  hostLog(`[suite] extension under test: ${underTest}`);
+  const installedIn = process.env.RETRO_E2E_EXPECT_INSTALLED_IN;
+  if (installedIn && !underTest.startsWith(installedIn)) return Promise.reject(new Error(`expected the extension installed in ${installedIn}, found ${underTest}`));
   return new Promise<void>((resolve, reject) => {
     const total = mocha.suite.total();
     if (total === 0) {
