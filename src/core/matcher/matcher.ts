@@ -41,6 +41,8 @@ interface CompiledRule {
   confidence: number;
   highlight: 'span' | 'first';
   unless: number[];
+  /** The group whose terms wake the rule: the one that starts on the fewest words (every group must occur anyway). */
+  wakeGroup: number;
 }
 
 /** One sentence: token indices [from, to) into its paragraph's arrays. */
@@ -71,7 +73,7 @@ export class SymptomMatcher {
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
   private readonly segmentCache = new Map<string, { positive?: Match[]; plain?: Match[] }>();
-  /** term id -> rules whose first group holds it: a sentence only tries rules it can start. */
+  /** term id -> rules whose wake group holds it: a sentence only tries rules one of its terms can wake. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   private termMarks = new Int32Array(0);
   /** Cue terms that only count at the end of their clause. */
@@ -91,13 +93,14 @@ export class SymptomMatcher {
       for (const phrase of symptom.phrases) {
         // Quoted wording is unambiguous enough that a lower-case "it" may stand for IT.
         const groups = [[this.termId(phrase.replace(/\bIT\b/g, 'it'), symptom.id)]];
-        this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first', unless: [] });
+        this.rules.push({ symptom, via: 'phrase', groups, within: 60, ordered: true, confidence: PHRASE_CONFIDENCE, highlight: 'first', unless: [], wakeGroup: 0 });
       }
       for (const rule of symptom.concepts) this.rules.push(this.compileRule(symptom, rule));
       this.unlessTerms.set(symptom.id, symptom.unless.map((term) => this.termId(term, symptom.id)));
     }
     this.rules.forEach((rule, index) => {
-      for (const term of new Set(rule.groups[0])) pushTo(this.rulesByAnchorTerm, term, index);
+      rule.wakeGroup = this.narrowestGroup(rule);
+      for (const term of new Set(rule.groups[rule.wakeGroup])) pushTo(this.rulesByAnchorTerm, term, index);
     });
     const cueIds = (cues: string[][]) =>
       cues.map((words) => {
@@ -127,6 +130,16 @@ export class SymptomMatcher {
     return this.rules.length;
   }
 
+  /** A group's breadth: how many first words (and prefixes) its terms can start on; word lists make it wide. */
+  private narrowestGroup(rule: CompiledRule): number {
+    const breadth = (group: number[]) => group.reduce((sum, term) => sum + (this.terms[term] as CompiledTerm).firstStepByWord.size + (this.terms[term] as CompiledTerm).firstStepByPrefix.length * 20, 0);
+    let best = 0;
+    rule.groups.forEach((group, g) => {
+      if (breadth(group) < breadth(rule.groups[best] as number[])) best = g;
+    });
+    return best;
+  }
+
   private compileRule(symptom: Symptom, rule: ConceptRule): CompiledRule {
     return {
       symptom,
@@ -137,6 +150,7 @@ export class SymptomMatcher {
       confidence: rule.confidence,
       highlight: rule.highlight,
       unless: rule.unless.map((term) => this.termId(term, symptom.id)),
+      wakeGroup: 0,
     };
   }
 
@@ -306,7 +320,7 @@ export class SymptomMatcher {
    */
   /** Most rules a sentence wakes up miss a group: found out before collecting anything. */
   private allGroupsPresent(rule: CompiledRule, stamp: number): boolean {
-    for (let g = 1; g < rule.groups.length; g++) if (!this.anyPresent(rule.groups[g], stamp)) return false;
+    for (let g = 0; g < rule.groups.length; g++) if (g !== rule.wakeGroup && !this.anyPresent(rule.groups[g], stamp)) return false;
     return true;
   }
 
