@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as z from 'zod/mini';
-import { ConceptRuleSchema, LexiconsSchema, SymptomSchema, TREATMENT_IDS, WORD_LIST_NAME, type Catalog, type Lexicons, type Symptom, type Treatment } from './catalog/schema';
+import { catalogSchemas, TREATMENT_IDS, WORD_LIST_NAME, type Catalog, type Lexicons, type Symptom, type Treatment } from './catalog/schema';
 import { builtInCatalog, CatalogError, loadCatalog } from './catalog';
 import { compileTerm, PatternError } from './matcher/pattern';
 import { STAGES } from './types';
@@ -8,35 +8,45 @@ import { STAGES } from './types';
 /** The file a team commits to tune Retro Health: `.retro-health.json` at the workspace root. */
 export const TEAM_CONFIG_FILE = '.retro-health.json';
 
-const symptomId = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/));
-const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
-const TreatmentActionsSchema = z.strictObject({ actions: z.array(z.string().check(z.minLength(10), z.maxLength(200))).check(z.minLength(1)) });
-
 /** A schema with a description for the JSON schema (classic zod's `.describe()`). */
 function described<T extends z.ZodMiniType>(schema: T, description: string): T {
   z.globalRegistry.add(schema, { description });
   return schema;
 }
 
-export const PhrasingsSchema = z.strictObject({
-  phrases: z._default(z.array(term), []),
-  concepts: z._default(z.array(ConceptRuleSchema), []),
-});
+/** The team file's schemas, built on first use (at module load they would cost every activation). */
+function buildSchemas() {
+  const { ConceptRuleSchema, SymptomSchema, LexiconsSchema } = catalogSchemas();
+  const symptomId = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/));
+  const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
+  const TreatmentActionsSchema = z.strictObject({ actions: z.array(z.string().check(z.minLength(10), z.maxLength(200))).check(z.minLength(1)) });
 
-export const TeamConfigSchema = described(
-  z.strictObject({
-    $schema: z.optional(z.string()),
-    disable: described(z._default(z.array(symptomId), []), 'Built-in or team symptom ids that are never reported.'),
-    restage: described(z._default(z.record(symptomId, z.enum(STAGES)), {}), 'Move a symptom to another stage: { "red-tape": "early" }.'),
-    symptoms: described(z._default(z.array(SymptomSchema), []), "The team's own symptoms, in the same shape as the built-in catalog."),
-    phrasings: described(z._default(z.record(symptomId, PhrasingsSchema), {}), 'More phrases and concepts for existing symptoms.'),
-    wordLists: described(z._default(LexiconsSchema, {}), 'Extra entries for word lists (@business, @it, …) or new lists.'),
-    treatments: described(z._default(z.partialRecord(z.enum(TREATMENT_IDS), TreatmentActionsSchema), {}), "The team's own concrete action items for a treatment, offered first."),
-  }),
-  'Retro Health team configuration (.retro-health.json).',
-);
+  const PhrasingsSchema = z.strictObject({
+    phrases: z._default(z.array(term), []),
+    concepts: z._default(z.array(ConceptRuleSchema), []),
+  });
 
-export type TeamConfig = z.infer<typeof TeamConfigSchema>;
+  const TeamConfigSchema = described(
+    z.strictObject({
+      $schema: z.optional(z.string()),
+      disable: described(z._default(z.array(symptomId), []), 'Built-in or team symptom ids that are never reported.'),
+      restage: described(z._default(z.record(symptomId, z.enum(STAGES)), {}), 'Move a symptom to another stage: { "red-tape": "early" }.'),
+      symptoms: described(z._default(z.array(SymptomSchema), []), "The team's own symptoms, in the same shape as the built-in catalog."),
+      phrasings: described(z._default(z.record(symptomId, PhrasingsSchema), {}), 'More phrases and concepts for existing symptoms.'),
+      wordLists: described(z._default(LexiconsSchema, {}), 'Extra entries for word lists (@business, @it, …) or new lists.'),
+      treatments: described(z._default(z.partialRecord(z.enum(TREATMENT_IDS), TreatmentActionsSchema), {}), "The team's own concrete action items for a treatment, offered first."),
+    }),
+    'Retro Health team configuration (.retro-health.json).',
+  );
+
+  return { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, TeamConfigSchema };
+}
+
+type TeamSchemas = ReturnType<typeof buildSchemas>;
+let built: TeamSchemas | undefined;
+const teamSchemas = (): TeamSchemas => (built ??= buildSchemas());
+
+export type TeamConfig = z.infer<TeamSchemas['TeamConfigSchema']>;
 
 export interface ConfigProblem {
   /** JSON path of the offending property, e.g. ["symptoms", 0, "stage"]. */
@@ -81,6 +91,7 @@ function builtIn(): Omit<TeamCatalog, 'problems'> {
 
 /** Validates each section, and each entry of a list or map on its own, keeping the valid ones. */
 function validateSections(root: Record<string, unknown>, problems: ConfigProblem[]): TeamConfig {
+  const { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, TeamConfigSchema } = teamSchemas();
   const known = new Set(Object.keys(TeamConfigSchema.shape));
   for (const key of Object.keys(root)) if (!known.has(key)) problems.push({ path: [key], message: `unknown setting "${key}" (known: ${[...known].filter((k) => k !== '$schema').join(', ')})` });
   const config = TeamConfigSchema.parse({});
@@ -260,5 +271,5 @@ function nodeValue(node: Node): unknown {
 
 /** The JSON schema for editors, generated from the zod schema by the build. */
 export function teamConfigJsonSchema(): object {
-  return z.toJSONSchema(TeamConfigSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
+  return z.toJSONSchema(teamSchemas().TeamConfigSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
 }

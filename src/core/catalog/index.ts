@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { BUILT_IN_LEXICONS } from './lexicons';
-import { LexiconsSchema, SymptomSchema, TreatmentSchema, type Catalog, type ConceptRule, type Symptom, type SymptomInput } from './schema';
+import { catalogSchemas, type Catalog, type ConceptRule, type Symptom, type SymptomInput } from './schema';
 import { BUILT_IN_SYMPTOMS } from './symptoms';
 import { BUILT_IN_TREATMENTS } from './treatments';
 
@@ -13,6 +13,7 @@ export class CatalogError extends Error {}
  * because a silently dropped symptom is a silent loss of detection.
  */
 export function loadCatalog(raw: { symptoms: unknown[]; treatments: unknown[]; lexicons: unknown }): Catalog {
+  const { TreatmentSchema, SymptomSchema, LexiconsSchema } = catalogSchemas();
   const treatments = raw.treatments.map((entry, index) => parseEntry(TreatmentSchema, entry, 'treatment', index));
   const symptoms = raw.symptoms.map((entry, index) => parseEntry(SymptomSchema, entry, 'symptom', index));
   const lexicons = parseEntry(LexiconsSchema, raw.lexicons, 'word lists', 0);
