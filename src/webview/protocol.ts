@@ -25,170 +25,203 @@ export const LIMITS = {
   line: 10_000_000,
 } as const;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const count = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
-const uri = text(LIMITS.uri).check(z.minLength(1));
-const requestId = text(LIMITS.requestId).check(z.minLength(1));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const stage = z.enum(STAGES);
-const documentStage = z.enum(DOCUMENT_STAGES);
-const side = z.enum(SIDES);
-const score = z.int().check(z.minimum(0), z.maximum(100));
+/**
+ * Builds every schema of the protocol. Called once, on the first validation (see schemas()): constructing
+ * them costs a few milliseconds, which the extension host would otherwise pay at every activation.
+ */
+function buildSchemas() {
+  const text = (max: number) => z.string().check(z.maxLength(max));
+  const count = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+  const uri = text(LIMITS.uri).check(z.minLength(1));
+  const requestId = text(LIMITS.requestId).check(z.minLength(1));
+  const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+  const stage = z.enum(STAGES);
+  const documentStage = z.enum(DOCUMENT_STAGES);
+  const side = z.enum(SIDES);
+  const score = z.int().check(z.minimum(0), z.maximum(100));
 
-export const PositionSchema = z.strictObject({
-  line: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
-  character: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
-});
-export const RangeSchema = z.strictObject({ start: PositionSchema, end: PositionSchema });
+  const PositionSchema = z.strictObject({
+    line: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
+    character: z.int().check(z.minimum(0), z.maximum(LIMITS.line)),
+  });
+  const RangeSchema = z.strictObject({ start: PositionSchema, end: PositionSchema });
 
-export const FindingViewSchema = z.strictObject({
-  symptom: text(LIMITS.name),
-  title: text(LIMITS.name),
-  stage,
-  side,
-  /** The matched source text, exactly as written: always shown as text. */
-  text: text(LIMITS.quote),
-  message: text(LIMITS.prose),
-  confidence: z.number().check(z.minimum(0), z.maximum(1)),
-  range: RangeSchema,
-});
-
-export const ActionViewSchema = z.strictObject({
-  text: text(LIMITS.action).check(z.minLength(1)),
-  /** Already a `- [ ]` item in the document (the add command would do nothing). */
-  added: z.boolean(),
-});
-
-export const TreatmentViewSchema = z.strictObject({
-  id: text(LIMITS.name),
-  title: text(LIMITS.name),
-  summary: text(LIMITS.prose),
-  relevance: z.number().check(z.minimum(0), z.maximum(1_000_000)),
-  /** Titles of the symptoms in this retro that the treatment answers. */
-  answers: z.array(text(LIMITS.name)).check(z.maxLength(LIMITS.findings)),
-  actions: z.array(ActionViewSchema).check(z.maxLength(LIMITS.actions)),
-});
-
-export const SideBalanceSchema = z.enum(['none', 'business', 'it', 'both']);
-
-export const DiagnosisViewSchema = z.strictObject({
-  stage: documentStage,
-  /** The article's name for the stage ("pneumonia"). */
-  illness: text(LIMITS.name),
-  score,
-  explanation: text(LIMITS.prose),
-  byStage: z.strictObject({ early: count, middle: count, advanced: count, end: count }),
-  sides: z.strictObject({ business: count, it: count, both: count, balance: SideBalanceSchema }),
-});
-
-export const TrendPointSchema = z.strictObject({
-  uri,
-  /** The file name, for the table and the chart's tooltips. */
-  label: text(LIMITS.name),
-  date: z.nullable(isoDate),
-  stage: documentStage,
-  score,
-  /** The retro the panel is showing. */
-  current: z.boolean(),
-});
-
-export const TrendSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('loading') }),
-  z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
-  z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
-  z.strictObject({
-    status: z.literal('ready'),
-    team: text(LIMITS.name),
-    /** Oldest first; the current retro is one of them. */
-    points: z.array(TrendPointSchema).check(z.maxLength(LIMITS.trendPoints)),
-    /** Retros of the team that have no date and so are left out. */
-    undated: count,
-  }),
-]);
-
-export const RetroViewSchema = z.strictObject({
-  documentUri: uri,
-  fileName: text(LIMITS.name),
-  team: z.nullable(text(LIMITS.name)),
-  date: z.nullable(isoDate),
-  diagnosis: DiagnosisViewSchema,
-  findings: z.array(FindingViewSchema).check(z.maxLength(LIMITS.findings)),
-  /** Findings left out because there were more than LIMITS.findings. */
-  omittedFindings: count,
-  /** Possible symptoms below the confidence threshold (not listed). */
-  hints: count,
-  treatments: z.array(TreatmentViewSchema).check(z.maxLength(LIMITS.treatments)),
-  trend: TrendSchema,
-});
-
-export const EmptyReasonSchema = z.enum(['no-document', 'not-a-retro', 'disabled', 'too-large']);
-
-export const PanelStateSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('loading'), fileName: z.optional(text(LIMITS.name)) }),
-  z.strictObject({
-    status: z.literal('empty'),
-    reason: EmptyReasonSchema,
+  const FindingViewSchema = z.strictObject({
+    symptom: text(LIMITS.name),
+    title: text(LIMITS.name),
+    stage,
+    side,
+    /** The matched source text, exactly as written: always shown as text. */
+    text: text(LIMITS.quote),
     message: text(LIMITS.prose),
-    fileName: z.optional(text(LIMITS.name)),
+    confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    range: RangeSchema,
+  });
+
+  const ActionViewSchema = z.strictObject({
+    text: text(LIMITS.action).check(z.minLength(1)),
+    /** Already a `- [ ]` item in the document (the add command would do nothing). */
+    added: z.boolean(),
+  });
+
+  const TreatmentViewSchema = z.strictObject({
+    id: text(LIMITS.name),
+    title: text(LIMITS.name),
+    summary: text(LIMITS.prose),
+    relevance: z.number().check(z.minimum(0), z.maximum(1_000_000)),
+    /** Titles of the symptoms in this retro that the treatment answers. */
+    answers: z.array(text(LIMITS.name)).check(z.maxLength(LIMITS.findings)),
+    actions: z.array(ActionViewSchema).check(z.maxLength(LIMITS.actions)),
+  });
+
+  const SideBalanceSchema = z.enum(['none', 'business', 'it', 'both']);
+
+  const DiagnosisViewSchema = z.strictObject({
+    stage: documentStage,
+    /** The article's name for the stage ("pneumonia"). */
+    illness: text(LIMITS.name),
+    score,
+    explanation: text(LIMITS.prose),
+    byStage: z.strictObject({ early: count, middle: count, advanced: count, end: count }),
+    sides: z.strictObject({ business: count, it: count, both: count, balance: SideBalanceSchema }),
+  });
+
+  const TrendPointSchema = z.strictObject({
+    uri,
+    /** The file name, for the table and the chart's tooltips. */
+    label: text(LIMITS.name),
+    date: z.nullable(isoDate),
+    stage: documentStage,
+    score,
+    /** The retro the panel is showing. */
+    current: z.boolean(),
+  });
+
+  const TrendSchema = z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('loading') }),
+    z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
+    z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+    z.strictObject({
+      status: z.literal('ready'),
+      team: text(LIMITS.name),
+      /** Oldest first; the current retro is one of them. */
+      points: z.array(TrendPointSchema).check(z.maxLength(LIMITS.trendPoints)),
+      /** Retros of the team that have no date and so are left out. */
+      undated: count,
+    }),
+  ]);
+
+  const RetroViewSchema = z.strictObject({
+    documentUri: uri,
+    fileName: text(LIMITS.name),
+    team: z.nullable(text(LIMITS.name)),
+    date: z.nullable(isoDate),
+    diagnosis: DiagnosisViewSchema,
+    findings: z.array(FindingViewSchema).check(z.maxLength(LIMITS.findings)),
+    /** Findings left out because there were more than LIMITS.findings. */
+    omittedFindings: count,
+    /** Possible symptoms below the confidence threshold (not listed). */
+    hints: count,
+    treatments: z.array(TreatmentViewSchema).check(z.maxLength(LIMITS.treatments)),
+    trend: TrendSchema,
+  });
+
+  const EmptyReasonSchema = z.enum(['no-document', 'not-a-retro', 'disabled', 'too-large']);
+
+  const PanelStateSchema = z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('loading'), fileName: z.optional(text(LIMITS.name)) }),
+    z.strictObject({
+      status: z.literal('empty'),
+      reason: EmptyReasonSchema,
+      message: text(LIMITS.prose),
+      fileName: z.optional(text(LIMITS.name)),
+      documentUri: z.optional(uri),
+    }),
+    z.strictObject({
+      status: z.literal('error'),
+      message: text(LIMITS.prose),
+      fileName: z.optional(text(LIMITS.name)),
+      documentUri: z.optional(uri),
+    }),
+    z.strictObject({ status: z.literal('ready'), retro: RetroViewSchema }),
+  ]);
+
+  /** Host -> webview. */
+  const HostMessageSchema = z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('state'), state: PanelStateSchema }),
+    /** The trend arrives after the state: it reads other files. */
+    z.strictObject({ type: z.literal('trend'), documentUri: uri, trend: TrendSchema }),
+    z.strictObject({ type: z.literal('commandResult'), requestId, ok: z.boolean(), message: text(LIMITS.prose) }),
+  ]);
+
+  /** Webview -> host. */
+  const WebviewMessageSchema = z.discriminatedUnion('type', [
+    /** The script has loaded (again): send the current state. */
+    z.strictObject({ type: z.literal('ready') }),
+    /** Reveal and select a finding's range in the editor. */
+    z.strictObject({ type: z.literal('reveal'), documentUri: uri, range: RangeSchema }),
+    /** Runs `retroHealth.addActionItem(documentUri, action)`. */
+    z.strictObject({ type: z.literal('addActionItem'), requestId, documentUri: uri, action: text(LIMITS.action).check(z.minLength(1)) }),
+    /** Runs `retroHealth.writeHealthSection(documentUri)`. */
+    z.strictObject({ type: z.literal('writeHealthSection'), requestId, documentUri: uri }),
+    /** Analyse a markdown file that is not matched as a retro ("Analyze This File"). */
+    z.strictObject({ type: z.literal('analyzeAnyway'), documentUri: uri }),
+    /** Open one of the team's retros from the trend. */
+    z.strictObject({ type: z.literal('openRetro'), uri }),
+  ]);
+
+  /** What the webview keeps with getState/setState; the host's serializer reads it after a reload. */
+  const PersistedStateSchema = z.strictObject({
     documentUri: z.optional(uri),
-  }),
-  z.strictObject({
-    status: z.literal('error'),
-    message: text(LIMITS.prose),
-    fileName: z.optional(text(LIMITS.name)),
-    documentUri: z.optional(uri),
-  }),
-  z.strictObject({ status: z.literal('ready'), retro: RetroViewSchema }),
-]);
+    filters: z.strictObject({
+      stages: z.array(stage).check(z.maxLength(STAGES.length)),
+      sides: z.array(side).check(z.maxLength(SIDES.length)),
+    }),
+    scrollY: z.number().check(z.minimum(0), z.maximum(10_000_000)),
+  });
 
-/** Host -> webview. */
-export const HostMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('state'), state: PanelStateSchema }),
-  /** The trend arrives after the state: it reads other files. */
-  z.strictObject({ type: z.literal('trend'), documentUri: uri, trend: TrendSchema }),
-  z.strictObject({ type: z.literal('commandResult'), requestId, ok: z.boolean(), message: text(LIMITS.prose) }),
-]);
+  return {
+    PositionSchema,
+    RangeSchema,
+    FindingViewSchema,
+    ActionViewSchema,
+    TreatmentViewSchema,
+    SideBalanceSchema,
+    DiagnosisViewSchema,
+    TrendPointSchema,
+    TrendSchema,
+    RetroViewSchema,
+    EmptyReasonSchema,
+    PanelStateSchema,
+    HostMessageSchema,
+    WebviewMessageSchema,
+    PersistedStateSchema,
+  };
+}
 
-/** Webview -> host. */
-export const WebviewMessageSchema = z.discriminatedUnion('type', [
-  /** The script has loaded (again): send the current state. */
-  z.strictObject({ type: z.literal('ready') }),
-  /** Reveal and select a finding's range in the editor. */
-  z.strictObject({ type: z.literal('reveal'), documentUri: uri, range: RangeSchema }),
-  /** Runs `retroHealth.addActionItem(documentUri, action)`. */
-  z.strictObject({ type: z.literal('addActionItem'), requestId, documentUri: uri, action: text(LIMITS.action).check(z.minLength(1)) }),
-  /** Runs `retroHealth.writeHealthSection(documentUri)`. */
-  z.strictObject({ type: z.literal('writeHealthSection'), requestId, documentUri: uri }),
-  /** Analyse a markdown file that is not matched as a retro ("Analyze This File"). */
-  z.strictObject({ type: z.literal('analyzeAnyway'), documentUri: uri }),
-  /** Open one of the team's retros from the trend. */
-  z.strictObject({ type: z.literal('openRetro'), uri }),
-]);
+type Schemas = ReturnType<typeof buildSchemas>;
 
-/** What the webview keeps with getState/setState; the host's serializer reads it after a reload. */
-export const PersistedStateSchema = z.strictObject({
-  documentUri: z.optional(uri),
-  filters: z.strictObject({
-    stages: z.array(stage).check(z.maxLength(STAGES.length)),
-    sides: z.array(side).check(z.maxLength(SIDES.length)),
-  }),
-  scrollY: z.number().check(z.minimum(0), z.maximum(10_000_000)),
-});
+let built: Schemas | undefined;
 
-export type Position = z.infer<typeof PositionSchema>;
-export type RangeView = z.infer<typeof RangeSchema>;
-export type FindingView = z.infer<typeof FindingViewSchema>;
-export type ActionView = z.infer<typeof ActionViewSchema>;
-export type TreatmentView = z.infer<typeof TreatmentViewSchema>;
-export type DiagnosisView = z.infer<typeof DiagnosisViewSchema>;
-export type TrendPoint = z.infer<typeof TrendPointSchema>;
-export type Trend = z.infer<typeof TrendSchema>;
-export type RetroView = z.infer<typeof RetroViewSchema>;
-export type EmptyReason = z.infer<typeof EmptyReasonSchema>;
-export type PanelState = z.infer<typeof PanelStateSchema>;
-export type HostMessage = z.infer<typeof HostMessageSchema>;
-export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
-export type PersistedState = z.infer<typeof PersistedStateSchema>;
+/** The protocol's schemas, built on first use. */
+function schemas(): Schemas {
+  return (built ??= buildSchemas());
+}
+
+export type Position = z.infer<Schemas['PositionSchema']>;
+export type RangeView = z.infer<Schemas['RangeSchema']>;
+export type FindingView = z.infer<Schemas['FindingViewSchema']>;
+export type ActionView = z.infer<Schemas['ActionViewSchema']>;
+export type TreatmentView = z.infer<Schemas['TreatmentViewSchema']>;
+export type DiagnosisView = z.infer<Schemas['DiagnosisViewSchema']>;
+export type TrendPoint = z.infer<Schemas['TrendPointSchema']>;
+export type Trend = z.infer<Schemas['TrendSchema']>;
+export type RetroView = z.infer<Schemas['RetroViewSchema']>;
+export type EmptyReason = z.infer<Schemas['EmptyReasonSchema']>;
+export type PanelState = z.infer<Schemas['PanelStateSchema']>;
+export type HostMessage = z.infer<Schemas['HostMessageSchema']>;
+export type WebviewMessage = z.infer<Schemas['WebviewMessageSchema']>;
+export type PersistedState = z.infer<Schemas['PersistedStateSchema']>;
 
 export const DEFAULT_PERSISTED_STATE: PersistedState = { filters: { stages: [...STAGES], sides: [...SIDES] }, scrollY: 0 };
 
@@ -207,9 +240,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return parts.join('; ');
 }
 
-export const parseHostMessage = (value: unknown): Parsed<HostMessage> => parseWith(HostMessageSchema, value);
-export const parseWebviewMessage = (value: unknown): Parsed<WebviewMessage> => parseWith(WebviewMessageSchema, value);
-export const parsePersistedState = (value: unknown): Parsed<PersistedState> => parseWith(PersistedStateSchema, value);
+export const parseHostMessage = (value: unknown): Parsed<HostMessage> => parseWith(schemas().HostMessageSchema, value);
+export const parseWebviewMessage = (value: unknown): Parsed<WebviewMessage> => parseWith(schemas().WebviewMessageSchema, value);
+export const parsePersistedState = (value: unknown): Parsed<PersistedState> => parseWith(schemas().PersistedStateSchema, value);
 
 /** Cuts a string to a protocol bound (the host clips what it sends, so nothing valid is refused). */
 export function clip(value: string, max: number): string {
