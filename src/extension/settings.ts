@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import { DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { STAGES, type Stage } from '../core/types';
 
-const SeveritySetting = z.enum(['error', 'warning', 'information', 'hint', 'off']);
-export type SeveritySetting = z.infer<typeof SeveritySetting>;
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITIES)[number];
 
 export const DEFAULT_RETRO_GLOBS = ['**/*{retro,Retro,RETRO}*.{md,markdown}', '**/{retros,retrospectives,Retros,Retrospectives}/**/*.{md,markdown}'];
 
@@ -19,11 +19,18 @@ export interface Settings {
 }
 
 const DEFAULT_SEVERITY: Settings['severity'] = { early: 'information', middle: 'warning', advanced: 'warning', end: 'error' };
-const Flag = z.boolean();
-const Globs = z.array(z.string().check(z.minLength(1)));
-const Ids = z.array(z.string());
-const FileSizeKB = z.int().check(z.minimum(1), z.maximum(100 * 1024));
-const Confidence = z.number().check(z.minimum(0), z.maximum(1));
+/** Built on first read, not at module load: activation does not read settings. */
+function buildSchemas() {
+  return {
+    Severity: z.enum(SEVERITIES),
+    Flag: z.boolean(),
+    Globs: z.array(z.string().check(z.minLength(1))),
+    Ids: z.array(z.string()),
+    FileSizeKB: z.int().check(z.minimum(1), z.maximum(100 * 1024)),
+    Confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  };
+}
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
 /**
  * Reads `retroHealth.*` for a document. An invalid value falls back to its default and is
@@ -32,6 +39,7 @@ const Confidence = z.number().check(z.minimum(0), z.maximum(1));
  */
 export function readSettings(scope: vscode.ConfigurationScope | undefined, report: (message: string) => void): Settings {
   const config = vscode.workspace.getConfiguration('retroHealth', scope);
+  const { Severity, Flag, Globs, Ids, FileSizeKB, Confidence } = (schemas ??= buildSchemas());
   const read = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, problem: (value: unknown) => string): T => {
     const value = config.get(key);
     const result = schema.safeParse(value);
@@ -44,7 +52,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, repor
   const severity = Object.fromEntries(
     STAGES.map((stage) => [
       stage,
-      read(`severity.${stage}`, SeveritySetting, DEFAULT_SEVERITY[stage], (value) => `"${String(value)}" is not one of error, warning, information, hint, off; using "${DEFAULT_SEVERITY[stage]}"`),
+      read(`severity.${stage}`, Severity, DEFAULT_SEVERITY[stage], (value) => `"${String(value)}" is not one of error, warning, information, hint, off; using "${DEFAULT_SEVERITY[stage]}"`),
     ]),
   ) as Settings['severity'];
   const enable = valid('enable', Flag, true);
