@@ -4,6 +4,7 @@ import { catalogSchemas, TREATMENT_IDS, WORD_LIST_NAME, type Catalog, type Lexic
 import { builtInCatalog, CatalogError, loadCatalog } from './catalog';
 import { compileTerm, PatternError } from './matcher/pattern';
 import { STAGES } from './types';
+import { lazily } from './lazily';
 
 /** The file a team commits to tune Retro Health: `.retro-health.json` at the workspace root. */
 export const TEAM_CONFIG_FILE = '.retro-health.json';
@@ -43,8 +44,7 @@ function buildSchemas() {
 }
 
 type TeamSchemas = ReturnType<typeof buildSchemas>;
-let built: TeamSchemas | undefined;
-const teamSchemas = (): TeamSchemas => (built ??= buildSchemas());
+const teamSchemas = lazily(buildSchemas);
 
 export type TeamConfig = z.infer<TeamSchemas['TeamConfigSchema']>;
 

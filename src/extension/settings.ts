@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { STAGES, type Stage } from '../core/types';
+import { lazily } from '../core/lazily';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITIES)[number];
@@ -30,7 +31,7 @@ function buildSchemas() {
     Confidence: z.number().check(z.minimum(0), z.maximum(1)),
   };
 }
-let schemas: ReturnType<typeof buildSchemas> | undefined;
+const schemas = lazily(buildSchemas);
 
 /**
  * Reads `retroHealth.*` for a document. An invalid value falls back to its default and is
@@ -39,7 +40,7 @@ let schemas: ReturnType<typeof buildSchemas> | undefined;
  */
 export function readSettings(scope: vscode.ConfigurationScope | undefined, report: (message: string) => void): Settings {
   const config = vscode.workspace.getConfiguration('retroHealth', scope);
-  const { Severity, Flag, Globs, Ids, FileSizeKB, Confidence } = (schemas ??= buildSchemas());
+  const { Severity, Flag, Globs, Ids, FileSizeKB, Confidence } = schemas();
   const read = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, problem: (value: unknown) => string): T => {
     const value = config.get(key);
     const result = schema.safeParse(value);

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { DOCUMENT_STAGES, SIDES, STAGES } from '../core/types';
+import { lazily } from '../core/lazily';
 
 export const VIEW_TYPE = 'retroHealth.retrospectivePanel';
 
@@ -201,12 +202,8 @@ function buildSchemas() {
 
 type Schemas = ReturnType<typeof buildSchemas>;
 
-let built: Schemas | undefined;
-
 /** The protocol's schemas, built on first use. */
-function schemas(): Schemas {
-  return (built ??= buildSchemas());
-}
+const schemas = lazily(buildSchemas);
 
 export type Position = z.infer<Schemas['PositionSchema']>;
 export type RangeView = z.infer<Schemas['RangeSchema']>;

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { DOCUMENT_STAGES, SIDES, STAGES } from '../core/types';
 import { LIMITS, parseWith, type Parsed } from './protocol';
+import { lazily } from '../core/lazily';
 
 export const REPORT_VIEW_TYPE = 'retroHealth.workspaceReport';
 
@@ -151,12 +152,8 @@ function buildSchemas() {
 
 type Schemas = ReturnType<typeof buildSchemas>;
 
-let built: Schemas | undefined;
-
 /** The report protocol's schemas, built on first use. */
-function schemas(): Schemas {
-  return (built ??= buildSchemas());
-}
+const schemas = lazily(buildSchemas);
 
 export type ReportPoint = z.infer<Schemas['ReportPointSchema']>;
 export type TeamView = z.infer<Schemas['TeamViewSchema']>;

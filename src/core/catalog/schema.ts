@@ -2,6 +2,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { SIDES, STAGES } from '../types';
+import { lazily } from '../lazily';
 
 // zod/mini sets no messages of its own; English ones keep problems readable ("Too small: expected …").
 // (Imported by name: `z.locales.en` would bundle every locale.)
@@ -79,11 +80,8 @@ function buildSchemas() {
 }
 
 type CatalogSchemas = ReturnType<typeof buildSchemas>;
-let built: CatalogSchemas | undefined;
 
-export function catalogSchemas(): CatalogSchemas {
-  return (built ??= buildSchemas());
-}
+export const catalogSchemas: () => CatalogSchemas = lazily(buildSchemas);
 
 export type ConceptRule = z.infer<CatalogSchemas['ConceptRuleSchema']>;
 export type Symptom = z.infer<CatalogSchemas['SymptomSchema']>;
