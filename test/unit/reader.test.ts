@@ -328,6 +328,17 @@ describe('readRetro: exact positions', () => {
     assert.deepEqual(doc.lines.positionAt(4), { line: 1, character: 0 });
   });
 
+  it('a lone \\r just before an excluded health section keeps the lines after it in place', () => {
+    // Blanking the section must not let its first line break merge with the \r into one break.
+    const text = 'Intro\r<!-- retro-health:begin -->\nstale words\n<!-- retro-health:end -->\n\nProse after.\n';
+    const document = readRetro(text);
+    const after = document.segments.find((segment) => segment.text.includes('Prose after'));
+    assert.ok(after, JSON.stringify(document.segments));
+    assert.equal(after.start, text.indexOf('Prose after'));
+    assert.equal(document.lines.positionAt(after.start).line, 5);
+    assert.ok(!document.segments.some((segment) => segment.text.includes('stale')));
+  });
+
   it('agrees with a straightforward line/column computation on a mixed document', () => {
     const source = '---\ntitle: x\n---\r\n\r\nA😀 b\n\n\tc\r\n`d` e';
     const doc = readRetro(source);

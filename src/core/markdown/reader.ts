@@ -219,12 +219,27 @@ function healthSectionLines(lines: LineIndex): Set<number> {
   return excluded;
 }
 
-/** The text with the given lines emptied, so markdown-it's line numbers stay those of the document. */
+/**
+ * The text with the given lines emptied, so markdown-it's line numbers stay those of the document.
+ * Each run of excluded lines becomes as many empty lines; the rest is sliced through untouched
+ * (markdown-it reads \r\n, \r and \n alike).
+ */
 function blankLines(text: string, lines: LineIndex, excluded: Set<number>): string {
   if (excluded.size === 0) return text;
   const parts: string[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    parts.push(excluded.has(line) ? '' : lines.lineText(line));
+  let kept = 0;
+  const sorted = [...excluded].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i] as number;
+    let last = first;
+    while (i + 1 < sorted.length && sorted[i + 1] === last + 1) last = sorted[++i] as number;
+    i++;
+    const from = lines.lineStarts[first] as number;
+    const isLastLine = last + 1 >= lines.lineCount;
+    // \r\n, not \n: after a lone \r, a \n would merge with it into one line break.
+    parts.push(text.slice(kept, from), '\r\n'.repeat(isLastLine ? last - first : last - first + 1));
+    kept = isLastLine ? text.length : (lines.lineStarts[last + 1] as number);
   }
-  return parts.join('\n');
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
