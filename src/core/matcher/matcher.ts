@@ -7,6 +7,9 @@ import { tokenize, type Token } from './tokenize';
 /** Segments remembered per matcher: enough for a few large open retros. */
 const SEGMENT_CACHE_SIZE = 5000;
 
+/** Shared empty list for lookups that miss: `?? []` in a loop allocates an array every time. */
+const NONE: readonly number[] = [];
+
 const RESOLUTION_CUE = 1;
 const HYPOTHETICAL_CUE = 2;
 
@@ -244,7 +247,7 @@ export class SymptomMatcher {
     const woken: number[] = [];
     for (const term of sentence.occurrences.keys()) {
       this.termPresent[term] = stamp;
-      for (const index of this.rulesByAnchorTerm.get(term) ?? []) {
+      for (const index of this.rulesByAnchorTerm.get(term) ?? NONE) {
         if (this.ruleWoken[index] === stamp) continue;
         this.ruleWoken[index] = stamp;
         woken.push(index);
@@ -262,9 +265,7 @@ export class SymptomMatcher {
         if (matched && rule.highlight === 'span') break;
         if (this.isCancelled(sentence, chosen)) continue;
         matched = true;
-        const highlighted = rule.highlight === 'first' ? [chosen[0] as Occurrence] : chosen;
-        const from = Math.min(...highlighted.map((o) => o.from));
-        const to = Math.max(...highlighted.map((o) => o.to));
+        const { from, to } = rule.highlight === 'first' ? (chosen[0] as Occurrence) : spanOf(chosen);
         candidates.push({
           symptom: rule.symptom,
           start: (tokens[from] as Token).start,
@@ -303,7 +304,7 @@ export class SymptomMatcher {
       pushTo(occurrences, term, (oneWord ??= { term: -1, from: index, to: index + 1 }));
     }
     for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
-    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? []) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
+    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? NONE) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
   }
 
   private tryTermAt(term: number, stamp: number, norms: string[], index: number, limit: number, occurrences: Map<number, Occurrence[]>): void {
@@ -330,7 +331,14 @@ export class SymptomMatcher {
   }
 
   private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
-    const perGroup = rule.groups.map((group) => group.flatMap((term) => sentence.occurrences.get(term) ?? []));
+    const perGroup = rule.groups.map((group) => {
+      const found: Occurrence[] = [];
+      for (const term of group) {
+        const occurrences = sentence.occurrences.get(term);
+        if (occurrences) for (const occurrence of occurrences) found.push(occurrence);
+      }
+      return found;
+    });
     if (perGroup.some((list) => list.length === 0)) return [];
     const found: Occurrence[][] = [];
     for (const anchor of perGroup[0] as Occurrence[]) {
@@ -340,42 +348,48 @@ export class SymptomMatcher {
     return found;
   }
 
+  /** From one anchor: per later group, the occurrence nearest the anchor that overlaps none chosen (and follows, if ordered). */
   private completeFrom(anchor: Occurrence, perGroup: Occurrence[][], rule: CompiledRule): Occurrence[] | null {
     const chosen: Occurrence[] = [anchor];
+    let from = anchor.from;
+    let to = anchor.to;
     for (let g = 1; g < perGroup.length; g++) {
       const previous = chosen[chosen.length - 1] as Occurrence;
-      const candidates = (perGroup[g] as Occurrence[]).filter(
-        (o) => !chosen.some((c) => o.from < c.to && c.from < o.to) && (!rule.ordered || o.from >= previous.to),
-      );
-      if (candidates.length === 0) return null;
-      chosen.push(nearest(candidates, anchor));
+      let best: Occurrence | undefined;
+      for (const candidate of perGroup[g] as Occurrence[]) {
+        if (rule.ordered && candidate.from < previous.to) continue;
+        if (overlapsAny(candidate, chosen)) continue;
+        // The first of equally near candidates wins.
+        if (!best || Math.abs(candidate.from - anchor.from) < Math.abs(best.from - anchor.from)) best = candidate;
+      }
+      if (!best) return null;
+      chosen.push(best);
+      from = Math.min(from, best.from);
+      to = Math.max(to, best.to);
     }
-    const span = Math.max(...chosen.map((o) => o.to)) - Math.min(...chosen.map((o) => o.from));
-    return span <= rule.within ? chosen : null;
+    return to - from <= rule.within ? chosen : null;
   }
 
   /** Negated just before a matched word, resolved, or hypothetical: not a live symptom. */
   private isCancelled(sentence: SentenceIndex, chosen: Occurrence[]): boolean {
-    const covered = (index: number) => chosen.some((o) => index >= o.from && index < o.to);
     for (const occurrence of chosen) {
       for (let i = occurrence.from - 1; i >= Math.max(sentence.from, occurrence.from - NEGATION_WINDOW) && !(sentence.tokens[i] as Token).pauseAfter; i--) {
-        if (!covered(i) && NEGATORS.has(sentence.norms[i] as string)) return true;
+        if (!covers(chosen, i) && NEGATORS.has(sentence.norms[i] as string)) return true;
       }
     }
+    const { from: first, to } = spanOf(chosen);
     // "Nobody in the business has gone around us": a negated subject negates its clause.
-    const firstClauseStart = sentence.clause.indexOf(sentence.clause[Math.min(...chosen.map((o) => o.from))] as number, sentence.from);
-    if (!covered(firstClauseStart) && SUBJECT_NEGATORS.has(sentence.norms[firstClauseStart] as string)) return true;
+    const firstClauseStart = sentence.clause.indexOf(sentence.clause[first] as number, sentence.from);
+    if (!covers(chosen, firstClauseStart) && SUBJECT_NEGATORS.has(sentence.norms[firstClauseStart] as string)) return true;
     // Resolution and hypothesis reach only the clauses the match spans: "not using IT anymore; going to a consultancy".
-    const first = Math.min(...chosen.map((o) => o.from));
-    const last = Math.max(...chosen.map((o) => o.to)) - 1;
     const firstClause = sentence.clause[first] as number;
-    const lastClause = sentence.clause[last] as number;
-    const inScope = (o: Occurrence) =>
-      !chosen.some((c) => o.from < c.to && c.from < o.to) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
+    const lastClause = sentence.clause[to - 1] as number;
+    const inScope = (o: Occurrence) => !overlapsAny(o, chosen) && (sentence.clause[o.from] as number) >= firstClause && (sentence.clause[o.from] as number) <= lastClause;
     const endsClause = (o: Occurrence) => o.to >= sentence.to || sentence.clause[o.to] !== sentence.clause[o.to - 1];
     const cues = (sentence.cues ??= this.cuesIn(sentence));
-    if (cues.resolution.some((o) => inScope(o) && (!this.clauseFinalCues.has(o.term) || endsClause(o)))) return true;
-    return cues.hypothetical.some((o) => inScope(o) && o.to <= first);
+    for (const o of cues.resolution) if (inScope(o) && (!this.clauseFinalCues.has(o.term) || endsClause(o))) return true;
+    for (const o of cues.hypothetical) if (o.to <= first && inScope(o)) return true;
+    return false;
   }
 
   /** The sentence's resolution and hypothesis cues, gathered once for all its candidate matches. */
@@ -427,6 +441,7 @@ function isAnsweredNo(text: string, sentence: SentenceIndex, next: SentenceIndex
 
 /** Per symptom, the most confident matches that do not overlap one another. */
 function keepStrongestPerSpan(candidates: Match[]): Match[] {
+  if (candidates.length <= 1) return candidates;
   const kept: Match[] = [];
   const byConfidence = [...candidates].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
   for (const candidate of byConfidence) {
@@ -436,12 +451,25 @@ function keepStrongestPerSpan(candidates: Match[]): Match[] {
   return kept.filter((match) => !superseded(match)).sort((a, b) => a.start - b.start);
 }
 
-function nearest(candidates: Occurrence[], anchor: Occurrence): Occurrence {
-  let best = candidates[0] as Occurrence;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.from - anchor.from) < Math.abs(best.from - anchor.from)) best = candidate;
+/** The token range from the earliest start to the latest end of the occurrences. */
+function spanOf(occurrences: readonly Occurrence[]): { from: number; to: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const o of occurrences) {
+    if (o.from < from) from = o.from;
+    if (o.to > to) to = o.to;
   }
-  return best;
+  return { from, to };
+}
+
+function overlapsAny(occurrence: Occurrence, others: readonly Occurrence[]): boolean {
+  for (const other of others) if (occurrence.from < other.to && other.from < occurrence.to) return true;
+  return false;
+}
+
+function covers(occurrences: readonly Occurrence[], index: number): boolean {
+  for (const o of occurrences) if (index >= o.from && index < o.to) return true;
+  return false;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
