@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { analyzeRetro } from '../core/analyze';
 import { applyEdit } from '../core/edits/textEdit';
-import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
+import { DamagedSectionError, healthSectionEdit, openSectionItems } from '../core/healthSection/section';
 import { historyFor, teamOf, type RetroRecord } from '../core/healthSection/history';
 import type { SymptomMatcher } from '../core/matcher/matcher';
 import { discoverFiles, readTextFile, type FileProblem } from './files';
@@ -28,7 +28,7 @@ export interface WriteResult {
 export function writeSections(inputs: string[], matcher: SymptomMatcher, options: WriteOptions): WriteResult {
   const { files, problems } = discoverFiles(inputs);
   const result: WriteResult = { updated: [], upToDate: [], errors: [...problems] };
-  const records: (RetroRecord & { source: string })[] = [];
+  const records: (RetroRecord & { source: string; text: string })[] = [];
   for (const file of files) {
     const read = readTextFile(file, options.maxBytes);
     if (!read.ok) {
@@ -37,7 +37,8 @@ export function writeSections(inputs: string[], matcher: SymptomMatcher, options
     }
     const analysis = analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: options.disabled });
     const { stage, score } = analysis.diagnosis;
-    records.push({ file, source: read.text, text: analysis.document.text, date: analysis.document.date, team: teamOf(file, analysis.document.team), stage, score });
+    const text = analysis.document.text;
+    records.push({ file, source: read.text, text, openItems: openSectionItems(text), date: analysis.document.date, team: teamOf(file, analysis.document.team), stage, score });
   }
   // Oldest first, so each retro carries over what its predecessor's fresh section leaves open.
   const byDate = [...records].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
@@ -57,6 +58,8 @@ export function writeSections(inputs: string[], matcher: SymptomMatcher, options
     }
     result.updated.push(record.file);
     record.text = applyEdit(record.text, edit);
+    // The next retro of the team carries over what this fresh section leaves open.
+    record.openItems = openSectionItems(record.text);
     if (options.check) continue;
     const bom = record.source.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
     try {

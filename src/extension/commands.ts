@@ -9,14 +9,15 @@ import { toWorkspaceEdit } from './codeActions';
 import { analysisOptionsFor } from './analysisOptions';
 import { teamOfRetro } from './retroDocuments';
 import { readSettings } from './settings';
+import type { TeamRetros } from './panel/teamRetros';
 import type { TeamCatalogs } from './teamCatalogs';
 
-/** Retros read for a section's trend: enough history, bounded so the command stays quick. */
-const MAX_HISTORY_FILES = 500;
 const MAX_ATTEMPTS = 3;
 
 /** End-to-end tests only: runs once the section is computed, before it is applied (to change the document in between). */
 export interface SectionWriteHooks {
+  /** Runs once the team's history is read (to close the retro "while it is being read", deterministically). */
+  afterHistory?: (document: vscode.TextDocument) => unknown;
   beforeApply?: (document: vscode.TextDocument) => unknown;
 }
 
@@ -51,22 +52,24 @@ export async function addActionItem(target: unknown, action: unknown): Promise<b
  * if the document changed meanwhile, the section is computed again. A retro whose tab was
  * closed while the history was being read is left alone.
  */
-export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs, hooks: SectionWriteHooks = {}): Promise<boolean> {
+export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs, teamRetros: TeamRetros, hooks: SectionWriteHooks = {}): Promise<boolean> {
   const document = await documentFor(target);
   if (!document) {
     void vscode.window.showWarningMessage('Retro Health: open a retro to write its relationship-health section.');
     return false;
   }
   const wasShown = isShownInTab(document.uri);
-  const history = await readTeamHistory(document, catalogs);
+  const analysisNow = () => analyses.analysisOf(document) ?? analyzeRetro(document.getText(), analysisOptionsFor(document.uri, readSettings(document.uri, () => undefined), catalogs));
+  const history = await readTeamHistory(document, teamOfRetro(document.uri, analysisNow().document.team), teamRetros);
+  if (hooks.afterHistory) await hooks.afterHistory(document);
   if (document.isClosed || (wasShown && !isShownInTab(document.uri))) {
     void vscode.window.setStatusBarMessage('Retro Health: the retro was closed; its relationship-health section was not written', 5000);
     return false;
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
-    const analysis = analyses.analysisOf(document) ?? analyzeRetro(document.getText(), analysisOptionsFor(document.uri, readSettings(document.uri, () => undefined), catalogs));
-    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOfRetro(document.uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text };
+    const analysis = analysisNow();
+    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOfRetro(document.uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, openItems: [] };
     let edit;
     try {
       edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
@@ -111,28 +114,9 @@ async function applyAtVersion(document: vscode.TextDocument, version: number, ed
   return vscode.workspace.applyEdit(toWorkspaceEdit(document, edit));
 }
 
-/** The workspace's other retros (open buffers first), as records for trend and carry-over. */
-async function readTeamHistory(document: vscode.TextDocument, catalogs: TeamCatalogs): Promise<RetroRecord[]> {
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  if (!folder) return [];
-  const settings = readSettings(document.uri, () => undefined);
-  const uris = new Map<string, vscode.Uri>();
-  for (const pattern of settings.files) {
-    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), '**/node_modules/**', MAX_HISTORY_FILES)) uris.set(uri.toString(), uri);
-  }
-  const records: RetroRecord[] = [];
-  for (const uri of uris.values()) {
-    if (uri.toString() === document.uri.toString()) continue;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let text: string;
-    try {
-      text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      continue;
-    }
-    if (text.length > settings.maxFileSizeKB * 1024) continue;
-    const analysis = analyzeRetro(text, analysisOptionsFor(uri, settings, catalogs));
-    records.push({ file: uri.toString(), date: analysis.document.date, team: teamOfRetro(uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text: analysis.document.text });
-  }
-  return records;
+/** The team's retros in the workspace folder, as the panel's trend reads them (cached per file, unsaved buffers first). */
+async function readTeamHistory(document: vscode.TextDocument, team: string | null, teamRetros: TeamRetros): Promise<RetroRecord[]> {
+  if (team === null) return [];
+  const found = await teamRetros.find(document, team, () => document.isClosed);
+  return (found?.records ?? []).map(({ uri, date, team: recordTeam, stage, score, openItems }) => ({ file: uri, date, team: recordTeam, stage, score, openItems }));
 }

@@ -6,6 +6,7 @@ import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection, type SectionWriteHooks } from './commands';
 import { SymptomHoverProvider } from './hover';
 import { PanelController } from './panel/panelController';
+import { TeamRetros } from './panel/teamRetros';
 import { ReportController } from './reportView/reportController';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
+  const teamRetros = new TeamRetros(catalogs, output);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const sectionWrite: SectionWriteHooks = {};
 
@@ -36,13 +38,13 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
     catalogs,
     analyses,
     new RetroStatus(analyses),
-    new PanelController(context.extensionUri, analyses, catalogs, output),
+    new PanelController(context.extensionUri, analyses, catalogs, output, teamRetros),
     new ReportController(context.extensionUri, catalogs, output),
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
     vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
-    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, sectionWrite)),
+    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, teamRetros, sectionWrite)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { analyzeRetro } from '../../src/core/analyze';
 import { addActionItemEdit } from '../../src/core/edits/actionItems';
 import { historyFor, teamOf, type RetroRecord } from '../../src/core/healthSection/history';
+import { openSectionItems } from '../../src/core/healthSection/section';
 import { contentSecurityPolicy, panelHtml } from '../../src/extension/panel/html';
 import { buildTrend, toRetroView, type TrendRecord } from '../../src/extension/panel/viewModel';
 import { clip, LIMITS, parseHostMessage, parsePersistedState, parseWebviewMessage } from '../../src/webview/protocol';
@@ -71,7 +72,7 @@ describe('retrospective panel: view model', () => {
 
   it('builds the trend by the core rule of the written-back section (historyFor): same team, earlier dates', () => {
     const all = CORPUS.map(analysed);
-    const records: RetroRecord[] = all.map(({ file, analysis, team, text }) => ({ file, date: analysis.document.date, team, stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, text }));
+    const records: RetroRecord[] = all.map(({ file, analysis, team, text }) => ({ file, date: analysis.document.date, team, stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, openItems: openSectionItems(text) }));
     const trendRecords: TrendRecord[] = records.map((record) => ({ uri: record.file, label: path.basename(record.file), date: record.date, team: record.team, stage: record.stage, score: record.score }));
     let compared = 0;
     records.forEach((record, index) => {

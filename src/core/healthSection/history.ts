@@ -1,6 +1,6 @@
 import { teamFromFolder } from '../report/teams';
 import type { DocumentStage } from '../types';
-import { openSectionItems, type HealthSectionInput, type TrendPoint } from './section';
+import type { HealthSectionInput, TrendPoint } from './section';
 
 /** What the section needs to know about one retro of the workspace. */
 export interface RetroRecord {
@@ -9,7 +9,8 @@ export interface RetroRecord {
   team: string | null;
   stage: DocumentStage;
   score: number;
-  text: string;
+  /** The still-open checklist items of its relationship-health section (`openSectionItems`). */
+  openItems: string[];
 }
 
 /**
@@ -29,6 +30,6 @@ export function historyFor(target: RetroRecord, all: readonly RetroRecord[]): Pi
     .sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
   const trend: TrendPoint[] = earlier.map(({ date, stage, score }) => ({ date, stage, score }));
   const previous = earlier[earlier.length - 1];
-  const items = previous ? openSectionItems(previous.text) : [];
+  const items = previous ? [...previous.openItems] : [];
   return { team: target.team, trend, ...(previous && items.length ? { carriedOver: { date: previous.date, items } } : {}) };
 }

@@ -16,7 +16,7 @@ import type { AnalysisService, DocumentState } from '../analysisService';
 import type { TeamCatalogs } from '../teamCatalogs';
 import { teamOfRetro } from '../retroDocuments';
 import { createNonce, panelHtml } from './html';
-import { TeamRetros } from './teamRetros';
+import type { TeamRetros } from './teamRetros';
 import { buildTrend, toRetroView, type TrendRecord } from './viewModel';
 
 export const OPEN_PANEL_COMMAND = 'retroHealth.openPanel';
@@ -74,7 +74,6 @@ export class PanelController implements vscode.Disposable {
   private trendGeneration = 0;
   private invalidMessages = 0;
   private handledMessages = 0;
-  private readonly teamRetros: TeamRetros;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -82,8 +81,9 @@ export class PanelController implements vscode.Disposable {
     private readonly analyses: AnalysisService,
     private readonly catalogs: TeamCatalogs,
     private readonly output: vscode.OutputChannel,
+    /** Shared with the section writer: both read the team's retros the same way, from one cache. */
+    private readonly teamRetros: TeamRetros,
   ) {
-    this.teamRetros = new TeamRetros(catalogs, output);
     this.disposables.push(
       vscode.commands.registerCommand(OPEN_PANEL_COMMAND, (target?: unknown) => this.open(target)),
       vscode.commands.registerCommand(PANEL_PROBE_COMMAND, (simulate?: unknown) => this.probe(simulate)),

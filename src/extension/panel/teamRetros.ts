@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { analyzeRetro } from '../../core/analyze';
+import { openSectionItems } from '../../core/healthSection/section';
 import { readFrontMatter } from '../../core/markdown/frontMatter';
 import { analysisOptionsFor } from '../analysisOptions';
 import { teamOfRetro } from '../retroDocuments';
@@ -13,9 +14,12 @@ const MAX_FILES_PER_GLOB = 1000;
 /** Yield to the extension host between batches, so reading many retros never blocks it. */
 const BATCH = 10;
 
+/** A retro of the team: its place in the trend, and what its relationship-health section leaves open. */
+export type TeamRetroRecord = TrendRecord & { openItems: string[] };
+
 export interface TeamRetrosResult {
   /** The team's retros in the document's workspace folder (the document itself included when it matches). */
-  records: TrendRecord[];
+  records: TeamRetroRecord[];
   /** Files that could not be read. */
   skipped: number;
 }
@@ -25,7 +29,7 @@ interface CacheEntry {
   size: number;
   team: string | null;
   /** Only analysed for the team asked about; other teams' retros are only looked at. */
-  record: TrendRecord | undefined;
+  record: TeamRetroRecord | undefined;
 }
 
 /**
@@ -59,7 +63,7 @@ export class TeamRetros {
       for (const uri of uris) found.set(uri.toString(), uri);
       if (isCancelled()) return undefined;
     }
-    const records: TrendRecord[] = [];
+    const records: TeamRetroRecord[] = [];
     let skipped = 0;
     let index = 0;
     for (const uri of found.values()) {
@@ -97,13 +101,14 @@ export class TeamRetros {
     if (fileTeam !== team) return { mtime: 0, size: 0, team: fileTeam, record: undefined };
     const settings = readSettings(uri, () => undefined);
     const analysis = analyzeRetro(text, analysisOptionsFor(uri, settings, this.catalogs));
-    const record: TrendRecord = {
+    const record: TeamRetroRecord = {
       uri: uri.toString(),
       label: uri.path.split('/').pop() || uri.path,
       date: analysis.document.date,
       team: fileTeam,
       stage: analysis.diagnosis.stage,
       score: analysis.diagnosis.score,
+      openItems: openSectionItems(analysis.document.text),
     };
     return { mtime: 0, size: 0, team: fileTeam, record };
   }

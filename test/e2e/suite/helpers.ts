@@ -68,7 +68,7 @@ export interface Testing {
   /** What the analysis service holds for a document, e.g. ['analysed@3', 'timer', 'diagnostics']; [] when nothing. */
   heldFor(uri: vscode.Uri): string[];
   /** Runs once the section writer has computed its edit, before it applies it. */
-  sectionWrite: { beforeApply?: (document: vscode.TextDocument) => unknown };
+  sectionWrite: { afterHistory?: (document: vscode.TextDocument) => unknown; beforeApply?: (document: vscode.TextDocument) => unknown };
 }
 
 export interface Stats {
