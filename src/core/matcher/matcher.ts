@@ -78,13 +78,14 @@ export class SymptomMatcher {
   private readonly segmentCache = new Map<string, { positive?: Match[]; plain?: Match[] }>();
   /** term id -> rules whose wake group holds it: a sentence only tries rules one of its terms can wake. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
-  private termMarks = new Int32Array(0);
+  /** termMarks[term] === markGeneration: the term was already tried at the current word. */
+  private readonly termMarks: Int32Array;
   /** Cue terms that only count at the end of their clause. */
   private readonly clauseFinalCues = new Set<number>();
   private markGeneration = 0;
   /** termPresent[term] / ruleWoken[rule] === sentenceStamp: the term occurs in / the rule is woken by the sentence being matched. */
-  private termPresent = new Int32Array(0);
-  private ruleWoken = new Int32Array(0);
+  private readonly termPresent: Int32Array;
+  private readonly ruleWoken: Int32Array;
   private sentenceStamp = 0;
   private readonly unlessTerms = new Map<string, number[]>();
   private readonly cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
@@ -123,6 +124,10 @@ export class SymptomMatcher {
     this.cueKind = new Uint8Array(this.terms.length);
     for (const term of this.cueTerms.resolution) this.cueKind[term] = (this.cueKind[term] ?? 0) | RESOLUTION_CUE;
     for (const term of this.cueTerms.hypothetical) this.cueKind[term] = (this.cueKind[term] ?? 0) | HYPOTHETICAL_CUE;
+    // Every term and rule is known now: the scratch stamps are sized once.
+    this.termMarks = new Int32Array(this.terms.length);
+    this.termPresent = new Int32Array(this.terms.length);
+    this.ruleWoken = new Int32Array(this.rules.length);
   }
 
   get termCount(): number {
@@ -242,8 +247,6 @@ export class SymptomMatcher {
     const candidates: Match[] = [];
     // Stamp the terms present in this sentence and the rules they can start: array lookups, no sets.
     const stamp = ++this.sentenceStamp;
-    if (this.termPresent.length !== this.terms.length) this.termPresent = new Int32Array(this.terms.length);
-    if (this.ruleWoken.length !== this.rules.length) this.ruleWoken = new Int32Array(this.rules.length);
     const woken: number[] = [];
     for (const term of sentence.occurrences.keys()) {
       this.termPresent[term] = stamp;
@@ -280,7 +283,6 @@ export class SymptomMatcher {
 
   private indexSentence(tokens: Token[], norms: string[], clause: Int32Array, from: number, to: number): SentenceIndex {
     const occurrences = new Map<number, Occurrence[]>();
-    if (this.termMarks.length !== this.terms.length) this.termMarks = new Int32Array(this.terms.length);
     for (let index = from; index < to; index++) {
       const norm = norms[index] as string;
       const next = index + 1 < to ? norms[index + 1] : undefined;
@@ -314,11 +316,6 @@ export class SymptomMatcher {
     if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
   }
 
-  /**
-   * Ways to pick one occurrence per group, pairwise disjoint and within the rule's window.
-   * One way per anchor occurrence: a 'span' rule keeps the first that is not negated,
-   * a 'first' rule keeps every one.
-   */
   /** Most rules a sentence wakes up miss a group: found out before collecting anything. */
   private allGroupsPresent(rule: CompiledRule, stamp: number): boolean {
     for (let g = 0; g < rule.groups.length; g++) if (g !== rule.wakeGroup && !this.anyPresent(rule.groups[g], stamp)) return false;
@@ -330,6 +327,11 @@ export class SymptomMatcher {
     return false;
   }
 
+  /**
+   * Ways to pick one occurrence per group, pairwise disjoint and within the rule's window.
+   * One way per anchor occurrence: a 'span' rule keeps the first that is not negated,
+   * a 'first' rule keeps every one.
+   */
   private satisfy(rule: CompiledRule, sentence: SentenceIndex): Occurrence[][] {
     const perGroup = rule.groups.map((group) => {
       const found: Occurrence[] = [];

@@ -33,7 +33,6 @@ export interface CompiledTerm {
   /** closures[i] = nodes reachable from i by epsilon moves (i included), worked out when first needed. */
   closures: (number[] | undefined)[];
   accept: number;
-  firstAtoms: Atom[];
   /** The first step precomputed: first word -> active nodes after it (word lists make the start wide). */
   firstStepByWord: Map<string, number[]>;
   firstStepByPrefix: { prefix: string; nodes: number[] }[];
@@ -60,12 +59,11 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
   if (firstAtoms.some((atom) => atom.kind === 'any')) throw new PatternError(`"${source}" must not start with a gap`);
   if (builder.acceptsEmpty(start, accept)) throw new PatternError(`"${source}" can match nothing at all`);
   const closures = new Array<number[] | undefined>(builder.edges.length);
-  const closureOf = (node: number) => (closures[node] ??= [...closure(builder.epsilons, [node])]);
   const firstStepByWord = new Map<string, Set<number>>();
   const firstStepByPrefix = new Map<string, Set<number>>();
-  for (const node of closureOf(start)) {
+  for (const node of closureOf(closures, builder.epsilons, start)) {
     for (const edge of builder.edges[node] as Edge[]) {
-      const reached = closureOf(edge.to);
+      const reached = closureOf(closures, builder.epsilons, edge.to);
       if (edge.atom.kind === 'prefix') addAll(firstStepByPrefix, edge.atom.value, reached);
       else if (edge.atom.kind === 'number') addAll(firstStepByWord, NUMBER_KEY, reached);
       else if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(firstStepByWord, key, reached);
@@ -81,7 +79,6 @@ export function compileTerm(source: string, lexicons: Lexicons = {}): CompiledTe
     epsilons: builder.epsilons,
     closures,
     accept,
-    firstAtoms,
     firstStepByWord: new Map([...firstStepByWord].map(([word, nodes]) => [word, [...nodes]])),
     firstStepByPrefix: [...firstStepByPrefix].map(([prefix, nodes]) => ({ prefix, nodes: [...nodes] })),
   };
@@ -96,11 +93,16 @@ function nodeStep(term: CompiledTerm, node: number): NodeStep {
   const words = new Map<string, Set<number>>();
   const others: NodeStep['others'] = [];
   for (const edge of edges) {
-    const reached = (term.closures[edge.to] ??= [...closure(term.epsilons, [edge.to])]);
+    const reached = closureOf(term.closures, term.epsilons, edge.to);
     if (edge.atom.kind === 'word') for (const key of edge.atom.value === 'it' ? ['it', IT_DEPARTMENT] : [edge.atom.value]) addAll(words, key, reached);
     else others.push({ atom: edge.atom, reached });
   }
   return { words: words.size ? new Map([...words].map(([word, nodes]) => [word, [...nodes]])) : null, others };
+}
+
+/** A node's epsilon closure, worked out the first time it is asked for. */
+function closureOf(closures: (number[] | undefined)[], epsilons: number[][], node: number): number[] {
+  return (closures[node] ??= [...closure(epsilons, [node])]);
 }
 
 function addAll(map: Map<string, Set<number>>, key: string, values: number[]): void {
@@ -301,13 +303,13 @@ const activeNodes = new Int32Array(MAX_NODES);
 const nextNodes = new Int32Array(MAX_NODES);
 const marks = new Int32Array(MAX_NODES);
 
-/** Adds the nodes not yet active to activeNodes; returns the new count. */
-function activate(nodes: readonly number[] | undefined, stamp: number, count: number): number {
+/** Adds to `into` (after its first `count`) the nodes not yet marked with `stamp`; returns the new count. */
+function activate(nodes: readonly number[] | undefined, stamp: number, into: Int32Array, count: number): number {
   if (!nodes) return count;
   for (const node of nodes) {
     if (marks[node] === stamp) continue;
     marks[node] = stamp;
-    activeNodes[count++] = node;
+    into[count++] = node;
   }
   return count;
 }
@@ -318,10 +320,10 @@ export function matchTermAt(term: CompiledTerm, norms: readonly string[], startI
   const first = norms[startIndex] as string;
   let stamp = ++generation;
   let count = 0;
-  count = activate(term.firstStepByWord.get(first), stamp, count);
-  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), stamp, count);
+  count = activate(term.firstStepByWord.get(first), stamp, activeNodes, count);
+  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), stamp, activeNodes, count);
   for (const { prefix, nodes } of term.firstStepByPrefix) {
-    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, stamp, count);
+    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, stamp, activeNodes, count);
   }
   if (count === 0) return -1;
   let best = marks[term.accept] === stamp ? startIndex + 1 : -1;
@@ -334,22 +336,8 @@ export function matchTermAt(term: CompiledTerm, norms: readonly string[], startI
     let nextCount = 0;
     for (let i = 0; i < count; i++) {
       const step = stepOf(term, active[i] as number);
-      const byWord = step.words?.get(norm);
-      if (byWord) {
-        for (const reached of byWord) {
-          if (marks[reached] === stamp) continue;
-          marks[reached] = stamp;
-          next[nextCount++] = reached;
-        }
-      }
-      for (const other of step.others) {
-        if (!atomMatches(other.atom, norm)) continue;
-        for (const reached of other.reached) {
-          if (marks[reached] === stamp) continue;
-          marks[reached] = stamp;
-          next[nextCount++] = reached;
-        }
-      }
+      nextCount = activate(step.words?.get(norm), stamp, next, nextCount);
+      for (const other of step.others) if (atomMatches(other.atom, norm)) nextCount = activate(other.reached, stamp, next, nextCount);
     }
     const swap = active;
     active = next;
