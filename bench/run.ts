@@ -6,10 +6,11 @@
 // Knobs: BENCH_RUNS (whole-process rounds, default 3), BENCH_CORPUS_COUNT (retros, default 3,000).
 // See bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { analyzeRetro, createMatcher } from '../src/core';
+import { analyzeRetro, createMatcher, SentenceModel } from '../src/core';
+import { sentenceModelPath, useShippedSentenceModel } from '../src/host/sentenceModelFile';
 import { DEFAULT_CORPUS_COUNT, DEFAULT_CORPUS_SEED, ensureCorpus } from './corpus';
 import { generateRetro } from './generate';
 import { ensureWorkspace, measureWorkspaceReport } from './workspaceReport';
@@ -206,9 +207,17 @@ for (const shipped of Object.values(sizes)) {
 console.log('');
 const snapshot = mkdtempSync(join(tmpdir(), 'retro-health-bench-'));
 process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
-const CLI = join(snapshot, 'cli.js');
+// The copy keeps the package layout: the CLI reads its model from ../media/ beside dist/.
+mkdirSync(join(snapshot, 'dist'));
+mkdirSync(join(snapshot, 'media'));
+const CLI = join(snapshot, 'dist', 'cli.js');
 if (existsSync('dist/cli.js')) copyFileSync('dist/cli.js', CLI);
+copyFileSync(sentenceModelPath(), join(snapshot, 'media', 'sentence-model.bin'));
 
+useShippedSentenceModel();
+const modelBytes = readFileSync(sentenceModelPath());
+const modelLoads = Array.from({ length: 7 }, () => timed(() => SentenceModel.fromBytes(modelBytes))).sort((a, b) => a - b);
+console.log(`sentence model load (read + decode, ${kb(modelBytes.length)}): median ${(modelLoads[3] as number).toFixed(1)} ms of 7 (target ≤ 15 ms)`);
 const compileStart = process.hrtime.bigint();
 const matcher = createMatcher();
 console.log(`catalog compile: ${(Number(process.hrtime.bigint() - compileStart) / 1e6).toFixed(1)} ms, ${matcher.termCount} terms, ${matcher.ruleCount} rules\n`);

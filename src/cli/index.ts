@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { useShippedSentenceModel } from '../host/sentenceModelFile';
 import { runCli } from './main';
+
+useShippedSentenceModel();
 
 try {
   process.exitCode = runCli(process.argv.slice(2), {

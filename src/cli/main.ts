@@ -37,6 +37,7 @@ Options:
   --config <file>                       team configuration (default: ./.retro-health.json when present)
   --as-of <YYYY-MM-DD>                  count follow-up ages to this day (default: the newest retro's date)
   --no-color                            plain text even on a terminal (NO_COLOR is honoured too)
+  --rules-only                          hand-written rules alone, without the trained sentence model
   -h, --help                            show this help
   -v, --version                         print the version
 
@@ -66,6 +67,7 @@ export function runCli(argv: string[], io: CliIO): number {
         config: { type: 'string' },
         'as-of': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
+        'rules-only': { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -118,6 +120,7 @@ interface ReportOptions {
   minConfidence: number;
   maxBytes: number;
   color: boolean;
+  rulesOnly: boolean;
 }
 
 function validateOptions(values: Record<string, string | boolean | undefined>): ReportOptions {
@@ -129,7 +132,7 @@ function validateOptions(values: Record<string, string | boolean | undefined>): 
   const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined && parseIsoDate(asOf) !== asOf) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
-  return { config: values.config as string | undefined, asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'] };
+  return { config: values.config as string | undefined, asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'], rulesOnly: Boolean(values['rules-only']) };
 }
 
 function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -143,7 +146,7 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
   const { files, problems } = discoverFiles(paths);
   const errors: FileProblem[] = [...problems];
   const team = loadConfig(options.config, options.maxBytes, errors);
-  const matcher = createMatcher(team.catalog);
+  const matcher = createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) });
   const documents: ReportDocument[] = [];
   const inputs: ReportInput[] = [];
   for (const file of files) {
@@ -167,7 +170,7 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
 function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): number {
   const errors: FileProblem[] = [];
   const team = loadConfig(options.config, options.maxBytes, errors);
-  const result = writeSections(paths, createMatcher(team.catalog), { check, maxBytes: options.maxBytes, minConfidence: options.minConfidence, disabled: team.disabled });
+  const result = writeSections(paths, createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) }), { check, maxBytes: options.maxBytes, minConfidence: options.minConfidence, disabled: team.disabled });
   errors.push(...result.errors);
   for (const file of result.updated) io.stdout(`${check ? 'out of date' : 'updated'}: ${file}\n`);
   for (const file of result.upToDate) io.stdout(`up to date: ${file}\n`);

@@ -1,4 +1,5 @@
 import type { RetroAnalysis } from '../core/analyze';
+import { whyFlagged } from '../core/explain';
 import type { RecommendedTreatment } from '../core/diagnosis';
 import { DOCUMENT_STAGES, STAGES, stageRank, type DocumentStage, type Side, type Stage } from '../core/types';
 import type { FileProblem } from './files';
@@ -18,6 +19,10 @@ export interface ReportFinding {
   message: string;
   treatments: string[];
   confidence: number;
+  /** Who found it: the article's wording (phrase), a rule's paraphrase (concept), the sentence model, or the team's verdict. */
+  via: 'phrase' | 'concept' | 'model' | 'team';
+  /** Why, for a model or team finding. */
+  why?: string;
 }
 
 export interface ReportDocument {
@@ -65,6 +70,8 @@ export function toReportDocument(file: string, analysis: RetroAnalysis): ReportD
       message: finding.message,
       treatments: finding.treatments,
       confidence: finding.confidence,
+      via: finding.via,
+      ...(whyFlagged(finding) !== undefined && { why: whyFlagged(finding) }),
     })),
     treatments: diagnosis.treatments.map(({ id, title, actions, relevance }) => ({ id, title, actions, relevance })),
   };

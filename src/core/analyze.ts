@@ -3,6 +3,8 @@ import { diagnose, type Diagnosis } from './diagnosis';
 import { readRetro, type RetroDocument } from './markdown/reader';
 import { isSuppressed } from './markdown/suppressions';
 import { SymptomMatcher } from './matcher/matcher';
+import type { TeamVerdict } from './verdicts';
+import type { SentenceModel } from './model';
 import { STAGE_ILLNESS, type Finding, type Side } from './types';
 
 export interface AnalyzeOptions {
@@ -26,8 +28,9 @@ export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
 let defaultMatcher: SymptomMatcher | undefined;
 
-export function createMatcher(catalog: Catalog = builtInCatalog()): SymptomMatcher {
-  return new SymptomMatcher(catalog);
+/** A compiled catalog with the team's verdicts and, unless `model` is null, the shipped sentence model. */
+export function createMatcher(catalog: Catalog = builtInCatalog(), options: { verdicts?: readonly TeamVerdict[]; model?: SentenceModel | null } = {}): SymptomMatcher {
+  return new SymptomMatcher(catalog, options);
 }
 
 export function analyzeRetro(source: string, options: AnalyzeOptions = {}): RetroAnalysis {
@@ -53,13 +56,17 @@ export function analyzeRetro(source: string, options: AnalyzeOptions = {}): Retr
         text: document.text.slice(startOffset, endOffset),
         confidence: Math.round(match.confidence * 100) / 100,
         via: match.via,
+        ...(match.evidence && { evidence: match.evidence.map(({ start, end }) => segment.text.slice(start, end)) }),
         message: findingMessage(match.symptom.title, match.symptom.stage, match.symptom.side),
         treatments: match.symptom.treatments,
       });
     }
   }
-  const findings = all.filter((finding) => finding.confidence >= minConfidence);
-  const hints = all.filter((finding) => finding.confidence < minConfidence);
+  // The model speaks up only where held-out writers showed it is right often enough (its report floor).
+  const modelFloor = matcher.model?.header.reportFloor ?? 1;
+  const isFinding = (finding: Finding) => finding.confidence >= minConfidence && (finding.via !== 'model' || finding.confidence >= modelFloor);
+  const findings = all.filter(isFinding);
+  const hints = all.filter((finding) => !isFinding(finding));
   return { document, findings, hints, diagnosis: diagnose(findings, matcher.catalog) };
 }
 

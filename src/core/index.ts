@@ -11,3 +11,6 @@ export * from './edits';
 export * from './teamConfig';
 export * from './healthSection';
 export * from './report';
+export * from './verdicts';
+export { SentenceModel, setSentenceModelSource, defaultSentenceModel, ModelFormatError, decodeModel, encodeModel } from './model';
+export * from './explain';

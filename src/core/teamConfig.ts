@@ -5,6 +5,7 @@ import { builtInCatalog, CatalogError, loadCatalog } from './catalog';
 import { compileTerm, PatternError } from './matcher/pattern';
 import { STAGES } from './types';
 import { lazily } from './lazily';
+import type { TeamVerdict } from './verdicts';
 
 /** The file a team commits to tune Retro Health: `.retro-health.json` at the workspace root. */
 export const TEAM_CONFIG_FILE = '.retro-health.json';
@@ -22,6 +23,11 @@ function buildSchemas() {
   const term = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
   const TreatmentActionsSchema = z.strictObject({ actions: z.array(z.string().check(z.minLength(10), z.maxLength(200))).check(z.minLength(1)) });
 
+  const VerdictSchema = z.strictObject({
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+    symptom: z.nullable(symptomId),
+  });
+
   const PhrasingsSchema = z.strictObject({
     phrases: z._default(z.array(term), []),
     concepts: z._default(z.array(ConceptRuleSchema), []),
@@ -36,11 +42,12 @@ function buildSchemas() {
       phrasings: described(z._default(z.record(symptomId, PhrasingsSchema), {}), 'More phrases and concepts for existing symptoms.'),
       wordLists: described(z._default(LexiconsSchema, {}), 'Extra entries for word lists (@business, @it, …) or new lists.'),
       treatments: described(z._default(z.partialRecord(z.enum(TREATMENT_IDS), TreatmentActionsSchema), {}), "The team's own concrete action items for a treatment, offered first."),
+      verdicts: described(z._default(z.array(VerdictSchema), []), 'Sentences the team has judged: symptom null means "not a symptom"; a symptom id means "this is that symptom". Recorded by the quick fixes.'),
     }),
     'Retro Health team configuration (.retro-health.json).',
   );
 
-  return { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, TeamConfigSchema };
+  return { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, VerdictSchema, TeamConfigSchema };
 }
 
 type TeamSchemas = ReturnType<typeof buildSchemas>;
@@ -60,6 +67,8 @@ export interface ConfigProblem {
 export interface TeamCatalog {
   catalog: Catalog;
   disabled: string[];
+  /** The team's verdicts on sentences (see TeamVerdict). */
+  verdicts: TeamVerdict[];
   problems: ConfigProblem[];
 }
 
@@ -86,12 +95,12 @@ export function loadTeamCatalog(configText: string | undefined): TeamCatalog {
 }
 
 function builtIn(): Omit<TeamCatalog, 'problems'> {
-  return { catalog: builtInCatalog(), disabled: [] };
+  return { catalog: builtInCatalog(), disabled: [], verdicts: [] };
 }
 
 /** Validates each section, and each entry of a list or map on its own, keeping the valid ones. */
 function validateSections(root: Record<string, unknown>, problems: ConfigProblem[]): TeamConfig {
-  const { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, TeamConfigSchema } = teamSchemas();
+  const { term, SymptomSchema, TreatmentActionsSchema, PhrasingsSchema, VerdictSchema, TeamConfigSchema } = teamSchemas();
   const known = new Set(Object.keys(TeamConfigSchema.shape));
   for (const key of Object.keys(root)) if (!known.has(key)) problems.push({ path: [key], message: `unknown setting "${key}" (known: ${[...known].filter((k) => k !== '$schema').join(', ')})` });
   const config = TeamConfigSchema.parse({});
@@ -103,7 +112,7 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
     return undefined;
   };
   const shape = TeamConfigSchema.shape;
-  const eachOf = <T>(key: 'symptoms', schema: z.ZodMiniType<T>): T[] => {
+  const eachOf = <T>(key: 'symptoms' | 'verdicts', schema: z.ZodMiniType<T>): T[] => {
     const value = root[key];
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
@@ -134,6 +143,7 @@ function validateSections(root: Record<string, unknown>, problems: ConfigProblem
   };
   config.disable = section('disable', shape.disable) ?? [];
   config.symptoms = eachOf('symptoms', SymptomSchema);
+  config.verdicts = eachOf('verdicts', VerdictSchema);
   config.phrasings = eachIn('phrasings', PhrasingsSchema);
   config.restage = eachIn('restage', z.enum(STAGES));
   config.wordLists = eachIn('wordLists', z.array(term).check(z.minLength(1)));
@@ -206,8 +216,13 @@ function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog,
     problems.push({ path: ['symptoms', index, 'supersedes'], message: `no symptom ${unknown.map((id) => `"${id}"`).join(', ')}` });
     symptom.supersedes = symptom.supersedes.filter((id) => ids.has(id));
   });
+  const verdicts = config.verdicts.filter((verdict, index) => {
+    if (verdict.symptom === null || ids.has(verdict.symptom)) return true;
+    problems.push({ path: ['verdicts', index, 'symptom'], message: `no symptom "${verdict.symptom}"` });
+    return false;
+  });
   try {
-    return { catalog: loadCatalog({ symptoms, treatments, lexicons }), disabled: config.disable };
+    return { catalog: loadCatalog({ symptoms, treatments, lexicons }), disabled: config.disable, verdicts };
   } catch (error) {
     // Every check above should have caught it; if one did not, the team file still must not stop analysis.
     if (!(error instanceof CatalogError)) throw error;

@@ -45,8 +45,13 @@ export interface Finding {
   text: string;
   /** 0..1: how sure the matcher is that this is the symptom, not a look-alike. */
   confidence: number;
-  /** 'phrase' for the article's wording, 'concept' for a recognised paraphrase. */
-  via: 'phrase' | 'concept';
+  /**
+   * 'phrase' for the article's wording, 'concept' for a rule's paraphrase, 'model' for the trained
+   * sentence model, 'team' for a sentence the team labelled in its `.retro-health.json`.
+   */
+  via: 'phrase' | 'concept' | 'model' | 'team';
+  /** For a model finding: the few words that weighed most, as written, strongest first. */
+  evidence?: string[];
   message: string;
   treatments: string[];
 }

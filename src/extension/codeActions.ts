@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addActionItemEdit, suppressInFileEdit, suppressNextLineEdit, type TextEdit } from '../core/edits';
 import { symptomOf } from './analysisService';
 import type { TeamCatalogs } from './teamCatalogs';
+import { RECORD_VERDICT_COMMAND, type VerdictArgs } from './verdicts';
 
 /** How many treatments a quick fix offers as action items. */
 const ACTION_ITEMS_OFFERED = 2;
@@ -34,10 +35,21 @@ export class TreatmentCodeActions implements vscode.CodeActionProvider {
         actions.push(this.action(`Add action item: ${item}`, document, edit, diagnostic, preferred));
         preferred = false;
       }
+      actions.push(this.verdictAction('Not a symptom: teach Retro Health (saved to .retro-health.json)', document, diagnostic, null));
+      actions.push(this.verdictAction('This is a different symptom…', document, diagnostic, undefined));
       actions.push(this.action(`Ignore "${symptom.title}" here`, document, suppressNextLineEdit(text, diagnostic.range.start.line, id), diagnostic, false));
       actions.push(this.action(`Ignore "${symptom.title}" in this file`, document, suppressInFileEdit(text, id), diagnostic, false));
     }
     return actions;
+  }
+
+  /** Records the team's verdict on the finding's sentence; `symptom` undefined asks which. */
+  private verdictAction(title: string, document: vscode.TextDocument, diagnostic: vscode.Diagnostic, symptom: null | undefined): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    const args: VerdictArgs = { uri: document.uri.toString(), offset: document.offsetAt(diagnostic.range.start), ...(symptom === null && { symptom }) };
+    action.command = { command: RECORD_VERDICT_COMMAND, title, arguments: [args] };
+    action.diagnostics = [diagnostic];
+    return action;
   }
 
   private action(title: string, document: vscode.TextDocument, edit: TextEdit, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {

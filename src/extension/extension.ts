@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import { retroHealthPreviewPlugin } from './preview';
+import { useShippedSentenceModel } from '../host/sentenceModelFile';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection, type SectionWriteHooks } from './commands';
@@ -11,6 +12,7 @@ import { ReportController } from './reportView/reportController';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
 import { TeamCatalogs } from './teamCatalogs';
+import { RECORD_VERDICT_COMMAND, recordVerdict } from './verdicts';
 
 export interface RetroHealthExports {
   /** The Markdown preview's markdown-it plugin (`markdown.markdownItPlugins`). */
@@ -26,6 +28,8 @@ export interface RetroHealthExports {
  */
 export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const activateStart = performance.now();
+  // Read and decoded on the first retro analysed, not here: activation stays cheap.
+  useShippedSentenceModel();
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
@@ -43,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
+    vscode.commands.registerCommand(RECORD_VERDICT_COMMAND, (args: unknown) => recordVerdict(args, catalogs)),
     vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
     vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, teamRetros, sectionWrite)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/schema';
+import { whyFlagged } from '../core/explain';
 import { STAGE_ILLNESS, type Finding } from '../core/types';
 import type { AnalysisService } from './analysisService';
 import type { TeamCatalogs } from './teamCatalogs';
@@ -30,6 +31,8 @@ export function describeFinding(finding: Finding, catalog: Catalog): vscode.Mark
   markdown.appendMarkdown(`**Retro Health · ${escape(finding.title)}**\n\n`);
   markdown.appendMarkdown(`Stage: **${finding.stage}** (${STAGE_ILLNESS[finding.stage]}) · usually said by ${VOICE[finding.side]} · confidence ${Math.round(finding.confidence * 100)}%\n\n`);
   if (symptom) markdown.appendMarkdown(`${escape(symptom.explanation)}\n\n`);
+  const why = whyFlagged(finding);
+  if (why) markdown.appendMarkdown(`${escape(why)}\n\n`);
   const treatments = finding.treatments
     .slice(0, 3)
     .map((id) => catalog.treatments.find((t) => t.id === id))

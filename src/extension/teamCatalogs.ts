@@ -103,7 +103,7 @@ export class TeamCatalogs implements vscode.Disposable {
 }
 
 function compile(team: TeamCatalog): FolderCatalog {
-  return { matcher: new SymptomMatcher(team.catalog), disabled: team.disabled };
+  return { matcher: new SymptomMatcher(team.catalog, { verdicts: team.verdicts }), disabled: team.disabled };
 }
 
 export function isTeamConfig(uri: vscode.Uri): boolean {

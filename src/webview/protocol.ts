@@ -56,6 +56,8 @@ function buildSchemas() {
     text: text(LIMITS.quote),
     message: text(LIMITS.prose),
     confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    /** Why it was flagged, when a model or a team verdict made it (shown as text). */
+    why: z.optional(text(LIMITS.prose)),
     range: RangeSchema,
   });
 

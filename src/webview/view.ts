@@ -224,6 +224,7 @@ function findingButton(finding: FindingView, index: number, context: ViewContext
     },
     h('span', { class: 'finding-title' }, finding.title),
     h('span', { class: 'finding-quote' }, '\u201c', h('bdi', {}, finding.text), '\u201d'),
+    ...(finding.why ? [h('span', { class: 'finding-why' }, finding.why)] : []),
     h('span', { class: 'finding-meta' }, h('span', { class: 'side-badge' }, h('span', { class: `swatch side-bg-${finding.side}`, attrs: { 'aria-hidden': 'true' } }), ` ${SIDE_NAME[finding.side]}`), ` \u00b7 line ${line}`),
   );
 }

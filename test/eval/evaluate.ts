@@ -1,11 +1,12 @@
 // `npm run eval [dir]`: runs the built CLI on a labelled set and prints recall (verbatim,
 // paraphrase, right stage), hard negatives flagged, precision and document-stage accuracy,
-// then every miss and false flag. `--json` prints the figures as JSON.
+// then every miss and false flag. `--json` prints the figures as JSON; `--rules-only` measures the rules without the model.
 import { spawnSync } from 'node:child_process';
 import { precision, ratio, scoreReport, stageAccuracy, type ReportDocument } from './score';
 
 const dir = (process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'test/fixtures/eval').replace(/\/+$/, '');
-const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const rulesOnly = process.argv.includes('--rules-only') ? ['--rules-only'] : [];
+const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', ...rulesOnly, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
 if (run.status !== 0 && run.status !== 1) {
   console.error(run.stderr || `CLI exited with ${run.status}`);
   process.exit(2);

@@ -68,6 +68,8 @@ const FindingSchema = z.object({
   message: z.string().min(1),
   treatments: z.array(z.string().min(1)),
   confidence: z.number().min(0).max(1),
+  via: z.enum(['phrase', 'concept', 'model', 'team']),
+  why: z.string().min(1).optional(),
 });
 const DocumentSchema = z.object({
   file: z.string().min(1),

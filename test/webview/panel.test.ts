@@ -182,6 +182,7 @@ describe('retrospective panel webview: hostile retro text', () => {
     for (const value of [HOSTILE.img, HOSTILE.script, HOSTILE.entity, HOSTILE.svg]) assert.ok(text.includes(value), `shown as text: ${value}`);
     const quote = panel.page.locator('.finding-quote bdi').first();
     assert.equal(await quote.textContent(), (view.findings[0] as FindingView).text);
+    assert.equal(await panel.page.locator('.finding-why').first().textContent(), (view.findings[0] as FindingView).why, 'why a model finding was made: shown as text');
     assert.ok((await panel.page.locator('#app').textContent())?.includes(HOSTILE.emoji), 'emoji intact');
     assert.ok((await panel.page.locator('#app').textContent())?.includes(HOSTILE.rtl), 'right-to-left text intact');
     assert.equal(await panel.page.locator('.meta bdi').first().textContent(), `${HOSTILE.img}.md`);

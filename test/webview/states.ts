@@ -67,7 +67,7 @@ export function hostileView(): RetroView {
     fileName: `${HOSTILE.img}.md`,
     team: HOSTILE.script,
     diagnosis: { ...view.diagnosis, explanation: `${HOSTILE.svg} ${HOSTILE.rtl}` },
-    findings: view.findings.map((finding) => ({ ...finding, text: `${next()} ${HOSTILE.emoji}`, title: next(), message: next(), symptom: next() })),
+    findings: view.findings.map((finding) => ({ ...finding, text: `${next()} ${HOSTILE.emoji}`, title: next(), message: next(), symptom: next(), why: next() })),
     treatments: view.treatments.map((treatment) => ({
       ...treatment,
       title: next(),

@@ -541,7 +541,7 @@ export const BUILT_IN_SYMPTOMS: SymptomInput[] = [
         all: [['red tape', 'red-tape', 'bureaucracy/bureaucratic', 'through hoops', 'through (endless|so many|all the) hoops']],
         confidence: 0.75,
         // The literal tape: on racks, doors, cables and boxes.
-        unless: ['rack/racks/cable/cables/duct/masking/floor/label/labels/ribbon/wrapped/scissors/door/doors/aisle/box/boxes/wall/desk/roll', 'tape measure', 'crime scene', 'across the', 'stuck on', 'left/put/stick red tape'],
+        unless: ['rack/racks/cable/cables/duct/masking/floor/label/labels/ribbon/wrapped/scissors/door/doors/aisle/box/boxes/wall/desk/roll/parcel/parcels/package/packages/covered', 'tape measure', 'crime scene', 'across the', 'stuck on', 'left/put/stick red tape'],
       },
       {
         all: [

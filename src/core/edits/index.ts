@@ -1,3 +1,4 @@
 export * from './textEdit';
 export * from './actionItems';
 export * from './suppress';
+export * from './verdictEdit';

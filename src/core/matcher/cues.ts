@@ -47,3 +47,5 @@ export const NEGATIVE_CONTEXT = /\b(didn[’']?t|did not|not|never|less|worse|wr
 export const ACTION_CONTEXT = /\b(action items?|actions|next steps|to ?dos?|follow[- ]?ups?|owners?)\b/i;
 /** Multiplier on confidence for a finding under a positive heading. */
 export const POSITIVE_CONTEXT_FACTOR = 0.7;
+/** Section headings and table columns about how things were, not how they are ("What used to happen", "Then"). */
+export const PAST_CONTEXT = /\b(used to|then|before|previously|in the past|no longer|any ?more|back then|history|what changed|resolved|fixed since)\b/i;

@@ -1,8 +1,10 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
-import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
+import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, PAST_CONTEXT, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, stepOf, type CompiledTerm } from './pattern';
 import { tokenize, type Token } from './tokenize';
+import { defaultSentenceModel, type SentenceModel } from '../model';
+import { verdictIndex, verdictKey, type TeamVerdict } from '../verdicts';
 
 /** Segments remembered per matcher: enough for a few large open retros. */
 const SEGMENT_CACHE_SIZE = 5000;
@@ -23,8 +25,13 @@ export interface Match {
   start: number;
   end: number;
   confidence: number;
-  via: 'phrase' | 'concept';
+  via: 'phrase' | 'concept' | 'model' | 'team';
+  /** For a model match: offsets (relative to the scanned text) of the words that weighed most. */
+  evidence?: { start: number; end: number }[];
 }
+
+/** Model verdicts below this calibrated confidence are not even hints. */
+const MODEL_FLOOR = 0.35;
 
 interface Occurrence {
   /** The term matched; -1 for a one-word match, whose object all one-word terms at that word share. */
@@ -75,7 +82,7 @@ export class SymptomMatcher {
   private readonly byFirstWord = new Map<string, FirstWordEntry>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
-  private readonly segmentCache = new Map<string, { positive?: Match[]; plain?: Match[] }>();
+  private readonly segmentCache = new Map<string, { positive?: Match[]; past?: Match[]; plain?: Match[] }>();
   /** term id -> rules whose wake group holds it: a sentence only tries rules one of its terms can wake. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   /** termMarks[term] === markGeneration: the term was already tried at the current word. */
@@ -92,7 +99,25 @@ export class SymptomMatcher {
   /** cueKind[term]: RESOLUTION_CUE | HYPOTHETICAL_CUE bits. */
   private readonly cueKind: Uint8Array;
 
-  constructor(readonly catalog: Catalog) {
+  private readonly symptomById: Map<string, Symptom>;
+  /** "would be" marks a hypothesis for the rules, but "we'd be better off outsourcing" is a proposal: the model's clauses ignore it. */
+  private readonly wouldBeTerm: number;
+  /** The trained sentence model that finds what the rules miss; undefined: rules alone. */
+  readonly model: SentenceModel | undefined;
+  /** The team's verdicts on sentences, by verdict key. */
+  private readonly verdicts: Map<string, TeamVerdict>;
+
+  /**
+   * @param options.model by default the shipped model when the host registered it (see
+   * setSentenceModelSource); null for rules alone. options.verdicts: the team's labelled sentences.
+   */
+  constructor(
+    readonly catalog: Catalog,
+    options: { model?: SentenceModel | null; verdicts?: readonly TeamVerdict[] } = {},
+  ) {
+    this.model = options.model === undefined ? defaultSentenceModel() : (options.model ?? undefined);
+    this.verdicts = verdictIndex(options.verdicts ?? []);
+    this.symptomById = new Map(catalog.symptoms.map((symptom) => [symptom.id, symptom]));
     for (const symptom of catalog.symptoms) {
       for (const phrase of symptom.phrases) {
         // Quoted wording is unambiguous enough that a lower-case "it" may stand for IT.
@@ -124,6 +149,7 @@ export class SymptomMatcher {
     this.cueKind = new Uint8Array(this.terms.length);
     for (const term of this.cueTerms.resolution) this.cueKind[term] = (this.cueKind[term] ?? 0) | RESOLUTION_CUE;
     for (const term of this.cueTerms.hypothetical) this.cueKind[term] = (this.cueKind[term] ?? 0) | HYPOTHETICAL_CUE;
+    this.wouldBeTerm = this.termIdBySource.get('would be') ?? -1;
     // Every term and rule is known now: the scratch stamps are sized once.
     this.termMarks = new Int32Array(this.terms.length);
     this.termPresent = new Int32Array(this.terms.length);
@@ -194,8 +220,10 @@ export class SymptomMatcher {
    */
   matchSegment(segment: ProseSegment): Match[] {
     if (segment.headings.some(isOffTopicHeading)) return [];
-    const positive = isPositiveContext(`${segment.headings[segment.headings.length - 1] ?? ''} | ${segment.columnHeader ?? ''}`);
-    const context = positive ? 'positive' : 'plain';
+    const contextText = `${segment.headings[segment.headings.length - 1] ?? ''} | ${segment.columnHeader ?? ''}`;
+    const positive = isPositiveContext(contextText);
+    const past = isPastContext(contextText);
+    const context = positive ? 'positive' : past ? 'past' : 'plain';
     let remembered = this.segmentCache.get(segment.text);
     if (remembered) {
       // Refresh its place: the map's insertion order is the eviction order.
@@ -206,7 +234,7 @@ export class SymptomMatcher {
       this.segmentCache.set(segment.text, remembered);
       if (this.segmentCache.size > SEGMENT_CACHE_SIZE) this.segmentCache.delete(this.segmentCache.keys().next().value as string);
     }
-    return (remembered[context] ??= this.matchUncached(segment, positive));
+    return (remembered[context] ??= this.matchUncached(segment, positive, past));
   }
 
   /** Forgets remembered paragraphs (benchmarks use it to measure cold analysis). */
@@ -214,7 +242,7 @@ export class SymptomMatcher {
     this.segmentCache.clear();
   }
 
-  private matchUncached(segment: ProseSegment, positive: boolean): Match[] {
+  private matchUncached(segment: ProseSegment, positive: boolean, past: boolean): Match[] {
     const tokens = tokenize(segment.text);
     const norms = tokens.map((token) => token.norm);
     const clause = new Int32Array(tokens.length);
@@ -233,13 +261,57 @@ export class SymptomMatcher {
     const discussion = sentences.some((sentence) => this.anyOccurs(sentence, this.cueTerms.discussion));
     const matches: Match[] = [];
     sentences.forEach((sentence, index) => {
-      if (sentence.occurrences.size === 0) return;
+      const verdict = this.verdicts.size > 0 ? this.verdicts.get(verdictKey(sentence.norms.slice(sentence.from, sentence.to))) : undefined;
+      if (verdict) {
+        const symptom = verdict.symptom === null ? undefined : this.symptomById.get(verdict.symptom);
+        if (symptom) matches.push({ symptom, start: (sentence.tokens[sentence.from] as Token).start, end: (sentence.tokens[sentence.to - 1] as Token).end, confidence: 1, via: 'team' });
+        return;
+      }
       if (isAnsweredNo(segment.text, sentence, sentences[index + 1])) return;
       if (this.anyOccurs(sentence, this.cueTerms.discussion)) return;
-      const found = this.matchSentence(sentence, positive);
+      const found = sentence.occurrences.size === 0 ? [] : this.matchSentence(sentence, positive);
       for (const match of found) if (!discussion || match.via === 'phrase') matches.push(match);
+      // The model scores each sentence once, and speaks only where the rules found nothing.
+      // Under "went well", in action items and in "how it used to be" sections it stays silent: they hold
+      // wins, plans (which restate the problem they answer) and the past.
+      if (found.length === 0 && !discussion && !positive && !past) {
+        const learned = this.modelMatch(sentence, segment.text);
+        if (learned) matches.push(learned);
+      }
     });
     return matches;
+  }
+
+  /** The model's finding in a sentence, under the same context checks as the rules. */
+  private modelMatch(sentence: SentenceIndex, text: string): Match | null {
+    if (!this.model) return null;
+    const verdict = this.model.classify(sentence.tokens, sentence.from, sentence.to, text, MODEL_FLOOR);
+    const symptom = verdict && this.symptomById.get(verdict.symptom);
+    if (!verdict || !symptom) return null;
+    if (this.isClauseCancelled(sentence, verdict.clauseFrom, verdict.clauseTo) || isCeased(sentence, verdict.evidence)) return null;
+    const tokens = sentence.tokens;
+    return {
+      symptom,
+      start: (tokens[verdict.clauseFrom] as Token).start,
+      end: (tokens[verdict.clauseTo - 1] as Token).end,
+      confidence: verdict.confidence,
+      via: 'model',
+      evidence: verdict.evidence.map(({ from, to }) => ({ start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end })),
+    };
+  }
+
+  /**
+   * For a whole clause the model picked: denied by its opening word ("Nobody in finance…"),
+   * or resolved or hypothetical anywhere in the sentence up to the clause's end.
+   */
+  private isClauseCancelled(sentence: SentenceIndex, from: number, to: number): boolean {
+    const opening = sentence.norms[from] as string;
+    const sentenceOpening = sentence.norms[sentence.from] as string;
+    if (SUBJECT_NEGATORS.has(opening) || SUBJECT_NEGATORS.has(sentenceOpening)) return true;
+    const cues = (sentence.cues ??= this.cuesIn(sentence));
+    for (const o of cues.resolution) if (o.from < to && (!this.clauseFinalCues.has(o.term) || o.to >= to || sentence.clause[o.to] !== sentence.clause[o.to - 1])) return true;
+    for (const o of cues.hypothetical) if (o.from < to && o.term !== this.wouldBeTerm) return true;
+    return false;
   }
 
   private matchSentence(sentence: SentenceIndex, positiveContext: boolean): Match[] {
@@ -413,6 +485,7 @@ export class SymptomMatcher {
 /** Headings and contexts recur in every paragraph under them: each is classified once. */
 const offTopicHeadings = new Map<string, boolean>();
 const positiveContexts = new Map<string, boolean>();
+const pastContexts = new Map<string, boolean>();
 const MAX_REMEMBERED_CONTEXTS = 10_000;
 
 function remembered(cache: Map<string, boolean>, key: string, classify: (key: string) => boolean): boolean {
@@ -429,8 +502,29 @@ function isOffTopicHeading(heading: string): boolean {
   return remembered(offTopicHeadings, heading, (text) => DISCUSSION_HEADING.test(text) || HYPOTHETICAL_HEADING.test(text));
 }
 
+function isPastContext(context: string): boolean {
+  return remembered(pastContexts, context, (text) => PAST_CONTEXT.test(text));
+}
+
 function isPositiveContext(context: string): boolean {
   return remembered(positiveContexts, context, (text) => (POSITIVE_CONTEXT.test(text) && !NEGATIVE_CONTEXT.test(text)) || ACTION_CONTEXT.test(text));
+}
+
+/** Words that end what follows them: "the business stopped changing priorities" is a resolution. */
+const CESSATION = new Set(['stopped', 'stop', 'stops', 'ended', 'ceased', 'quit']);
+
+/**
+ * A cessation word just before one of the model's strongest words (not itself among them: "I've
+ * stopped answering their calls" is the symptom) ends what the model saw.
+ */
+function isCeased(sentence: SentenceIndex, evidence: readonly { from: number; to: number }[]): boolean {
+  const isEvidence = (i: number) => evidence.some((range) => i >= range.from && i < range.to);
+  for (const range of evidence) {
+    for (let i = range.from - 1; i >= Math.max(sentence.from, range.from - NEGATION_WINDOW) && !(sentence.tokens[i] as Token).pauseAfter; i--) {
+      if (!isEvidence(i) && CESSATION.has(sentence.norms[i] as string)) return true;
+    }
+  }
+  return false;
 }
 
 /** "Red tape? Not this time." A short question answered by a negation is not a symptom. */

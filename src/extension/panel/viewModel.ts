@@ -2,6 +2,7 @@
  * Turns the core's analysis into the panel's view state (src/webview/protocol.ts). Pure: no
  * `vscode` import, so the webview tests build their states with exactly this code.
  */
+import { whyFlagged } from '../../core/explain';
 import type { RetroAnalysis } from '../../core/analyze';
 import { STAGE_ILLNESS, type DocumentStage } from '../../core/types';
 import { clip, LIMITS, type FindingView, type RetroView, type Trend, type TrendPoint, type TreatmentView } from '../../webview/protocol';
@@ -30,6 +31,7 @@ export function toRetroView({ documentUri, fileName, team, analysis, trend }: Re
     text: clip(finding.text, LIMITS.quote),
     message: clip(finding.message, LIMITS.prose),
     confidence: Math.min(1, Math.max(0, finding.confidence)),
+    ...withWhy(finding),
     range: {
       start: { line: finding.range.start.line, character: finding.range.start.character },
       end: { line: finding.range.end.line, character: finding.range.end.character },
@@ -121,4 +123,9 @@ export function buildTrend(current: TrendRecord, others: readonly TrendRecord[])
   });
   const points = [...earlier.map((record) => toPoint(record, false)), toPoint(current, true)].slice(-LIMITS.trendPoints);
   return { status: 'ready', team: clip(current.team, LIMITS.name), points, undated };
+}
+
+function withWhy(finding: RetroAnalysis['findings'][number]): { why?: string } {
+  const why = whyFlagged(finding);
+  return why === undefined ? {} : { why: clip(why, LIMITS.prose) };
 }

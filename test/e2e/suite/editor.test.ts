@@ -178,4 +178,32 @@ describe('editor: the team file', () => {
     assert.equal(problem.range.start.line, 2, 'on the line of the bad property');
     assert.ok(ours(uri).some(isLate), 'the symptom with the bad restage keeps its built-in stage');
   });
+
+  it('"Not a symptom" records the sentence in .retro-health.json (created, saved, one undoable edit) and the finding goes', async () => {
+    const editor = await openNew('retros/verdict-retro.md', `- ${LATE}\n- So much red tape.\n`);
+    const uri = editor.document.uri;
+    const late = await waitForDiagnostic(uri, isLate, 'the finding to judge');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, late.range, vscode.CodeActionKind.QuickFix.value);
+    const notSymptom = actions.find((a) => a.title.startsWith('Not a symptom'));
+    assert.ok(notSymptom?.command, actions.map((a) => a.title).join(' | '));
+    assert.ok(actions.some((a) => a.title.startsWith('This is a different symptom')), 'the relabel quick fix is offered too');
+    await vscode.commands.executeCommand(notSymptom.command.command, ...(notSymptom.command.arguments ?? []));
+    await waitForNone(uri, isLate, 'the judged finding gone', 10_000);
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'red-tape'), 'the other sentence is still judged by the detector');
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(configUri())).toString('utf8')) as { verdicts: unknown };
+    assert.deepEqual(saved.verdicts, [{ text: LATE.replace(/\.$/, ''), symptom: null }]);
+    assert.equal(editor.document.getText(), `- ${LATE}\n- So much red tape.\n`, 'the retro itself is untouched');
+  });
+
+  it('a label given through the command applies to that sentence as the chosen symptom', async () => {
+    const sentence = 'We have all quietly stopped inviting the store managers to planning';
+    const editor = await openNew('retros/label-retro.md', `- ${sentence}.\n`);
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('retroHealth.labelSentence', { uri: uri.toString(), offset: 4, symptom: 'avoiding-the-client' });
+    const labelled = await waitForDiagnostic(uri, (d) => codeOf(d) === 'avoiding-the-client', 'the labelled symptom', 10_000);
+    assert.equal(editor.document.getText(labelled.range), sentence);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, labelled.range.start.translate(0, 3));
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /Your team labelled this sentence/);
+  });
 });
