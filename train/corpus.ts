@@ -30,7 +30,10 @@ export const CORPUS_DIR = join(__dirname, '..', 'corpus', 'writers');
 export const TEST_WRITER = 'w8-heldout-mixed';
 
 export function writers(dir = CORPUS_DIR): string[] {
-  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'positives'))).sort();
+  // A writer of ordinary retros only has no positives/ (git keeps no empty folder).
+  return readdirSync(dir)
+    .filter((name) => ['positives', 'negatives', 'retros'].some((part) => existsSync(join(dir, name, part))))
+    .sort();
 }
 
 /** Text lines of a corpus list file: its `# ` header and blank lines skipped. */
