@@ -55,7 +55,7 @@ export function modelCard(): string {
   lines.push('| symptom | recall |', '|---|---|');
   for (const symptom of catalog.symptoms) lines.push(`| \`${symptom.id}\` | ${pct(figures.perSymptom[symptom.id] ?? [0, 0])} |`);
   lines.push('', '## Calibration', '');
-  lines.push('How often model findings were right on the held-back writer, by the confidence the model gave them (steps fitted on leave-one-writer-out folds of the training writers).', '');
+  lines.push('How often model findings were right on the held-back writer, by the confidence the model gave them (steps fitted on five writer-grouped folds of the training writers).', '');
   lines.push('| confidence | model flags | right | rate |', '|---|---:|---:|---:|');
   for (const band of figures.calibration) lines.push(`| ${band.from.toFixed(2)}–${band.to.toFixed(2)} | ${band.flags} | ${band.right} | ${band.flags ? `${Math.round((band.right / band.flags) * 100)}%` : '—'} |`);
   lines.push('', 'The calibration steps the model ships (raw score → rate right on held-out folds):', '');

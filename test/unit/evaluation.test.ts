@@ -14,13 +14,13 @@ function scoreSet(dir: string) {
 }
 
 describe('detection quality on the labelled sets', () => {
-  // With the sentence model (issue 11) the blind set gains 12 points of paraphrase recall and 9 of
-  // document stage, and pays with precision 0.93 -> 0.89, hard negatives 7.5% -> 11.3% and one flag in a
+  // With the sentence model (issue 11) the blind set gains 15 points of paraphrase recall and 6 of
+  // document stage, and pays with precision 0.93 -> 0.88, hard negatives 7.5% -> 13.2% and one flag in a
   // healthy document (a denial in one clause, the model's clause after the dash): floors moved to match.
   const floors: [dir: string, paraphrase: number, precision: number, negatives: number, stage: number, healthyFlags: number][] = [
     ['test/fixtures/eval', 0.93, 0.97, 0.02, 0.95, 0],
     ['test/fixtures/holdout', 0.88, 0.95, 0.03, 0.9, 0],
-    ['test/fixtures/blind', 0.68, 0.87, 0.12, 0.78, 1],
+    ['test/fixtures/blind', 0.7, 0.87, 0.14, 0.76, 1],
   ];
   for (const [dir, paraphraseFloor, precisionFloor, negativeCeiling, stageFloor, healthyFlags] of floors) {
     it(`${dir}: recall, precision, hard negatives and stage stay above their floors`, () => {

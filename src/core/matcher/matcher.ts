@@ -310,7 +310,7 @@ export class SymptomMatcher {
     if (SUBJECT_NEGATORS.has(opening) || SUBJECT_NEGATORS.has(sentenceOpening)) return true;
     const cues = (sentence.cues ??= this.cuesIn(sentence));
     for (const o of cues.resolution) if (o.from < to && (!this.clauseFinalCues.has(o.term) || o.to >= to || sentence.clause[o.to] !== sentence.clause[o.to - 1])) return true;
-    for (const o of cues.hypothetical) if (o.from < to && o.term !== this.wouldBeTerm) return true;
+    for (const o of cues.hypothetical) if (o.from < to && o.term !== this.wouldBeTerm && !isAsIf(sentence, o)) return true;
     return false;
   }
 
@@ -508,6 +508,11 @@ function isPastContext(context: string): boolean {
 
 function isPositiveContext(context: string): boolean {
   return remembered(positiveContexts, context, (text) => (POSITIVE_CONTEXT.test(text) && !NEGATIVE_CONTEXT.test(text)) || ACTION_CONTEXT.test(text));
+}
+
+/** "Built the rota app as if every nurse works nine to five": a comparison, not a hypothesis. */
+function isAsIf(sentence: SentenceIndex, cue: Occurrence): boolean {
+  return sentence.norms[cue.from] === 'if' && cue.from > sentence.from && sentence.norms[cue.from - 1] === 'as';
 }
 
 /** Words that end what follows them: "the business stopped changing priorities" is a resolution. */
