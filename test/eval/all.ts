@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 
 const SETS = ['test/fixtures/eval', 'test/fixtures/holdout', 'test/fixtures/blind'];
 const FIGURES = ['verbatimRecall', 'paraphraseRecall', 'recallRightStage', 'hardNegativesFlagged', 'precision', 'documentStageAccuracy'] as const;
+const HEADINGS = ['verbatim', 'paraphrase', 'right stage', 'hard neg.', 'precision', 'doc. stage'];
 
 function figures(dir: string, rulesOnly: boolean): Record<string, number> {
   const args = ['--import', 'tsx', 'test/eval/evaluate.ts', dir, '--json', ...(rulesOnly ? ['--rules-only'] : [])];
@@ -14,7 +15,7 @@ function figures(dir: string, rulesOnly: boolean): Record<string, number> {
 }
 
 const pct = (value: number | undefined) => (value === undefined ? '—' : `${(value * 100).toFixed(1)}%`).padStart(7);
-console.log(`${'set'.padEnd(24)} ${'detector'.padEnd(13)} ${FIGURES.map((name) => name.replace(/([A-Z])/g, ' $1').toLowerCase().slice(0, 12).padStart(12)).join(' ')}`);
+console.log(`${'set'.padEnd(24)} ${'detector'.padEnd(13)} ${HEADINGS.map((heading) => heading.padStart(12)).join(' ')}`);
 for (const dir of SETS.filter((set) => existsSync(set))) {
   for (const rulesOnly of [true, false]) {
     const result = figures(dir, rulesOnly);
