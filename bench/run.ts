@@ -218,6 +218,7 @@ useShippedSentenceModel();
 const modelBytes = readFileSync(sentenceModelPath());
 const modelLoads = Array.from({ length: 7 }, () => timed(() => SentenceModel.fromBytes(modelBytes))).sort((a, b) => a - b);
 console.log(`sentence model load (read + decode, ${kb(modelBytes.length)}): median ${(modelLoads[3] as number).toFixed(1)} ms of 7 (target ≤ 15 ms)`);
+target('sentence model load (read + decode), median of 7', `${(modelLoads[3] as number).toFixed(1)} ms`, '≤ 15 ms', (modelLoads[3] as number) <= 15 ? 'met' : 'MISSED');
 const compileStart = process.hrtime.bigint();
 const matcher = createMatcher();
 console.log(`catalog compile: ${(Number(process.hrtime.bigint() - compileStart) / 1e6).toFixed(1)} ms, ${matcher.termCount} terms, ${matcher.ruleCount} rules\n`);
@@ -295,7 +296,8 @@ else target('activation in real VS Code (VSIX), median', `${activation.medianMs.
 sizeTarget(sizes.extension, 300);
 sizeTarget(sizes.cli, null);
 sizeTarget(sizes.webview, null);
-sizeTarget(sizes.vsix, 500);
+// The sentence model's file (at most 1.5 MB, issue 11) ships in the VSIX beside the ~320 KB of code.
+sizeTarget(sizes.vsix, 2000);
 
 const missed = targetRows.filter((row) => row[3] === 'MISSED').length;
 const met = targetRows.filter((row) => row[3] === 'met').length;
