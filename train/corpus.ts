@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRetro } from '../src/core/markdown/reader';
-import { tokenize, type Token } from '../src/core/matcher/tokenize';
+import { sentenceRanges, tokenize, type Token } from '../src/core/matcher/tokenize';
 import { sentenceFeatures, stemOf } from '../src/core/model/features';
 
 export interface Example {
@@ -67,16 +67,12 @@ function retroExamples(writer: string, source: string, markdown: string): Exampl
   const examples: Example[] = [];
   for (const segment of readRetro(markdown).segments) {
     const tokens = tokenize(segment.text);
-    let from = 0;
-    tokens.forEach((token, i) => {
-      if (!token.sentenceEnd) return;
-      if (i + 1 - from >= MIN_TOKENS) {
-        const text = segment.text.slice((tokens[from] as Token).start, token.end);
-        const { hashes, anchored } = sentenceFeatures(tokens, from, i + 1, segment.text);
-        examples.push({ writer, source, kind: 'retro', symptom: null, relevant: false, text, hashes, anchored });
-      }
-      from = i + 1;
-    });
+    for (const { from, to } of sentenceRanges(tokens)) {
+      if (to - from < MIN_TOKENS) continue;
+      const text = segment.text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+      const { hashes, anchored } = sentenceFeatures(tokens, from, to, segment.text);
+      examples.push({ writer, source, kind: 'retro', symptom: null, relevant: false, text, hashes, anchored });
+    }
   }
   return examples;
 }

@@ -1,5 +1,5 @@
 import { readRetro } from './markdown/reader';
-import { tokenize, type Token } from './matcher/tokenize';
+import { sentenceRanges, tokenize, type Token } from './matcher/tokenize';
 import { stemOf } from './model/features';
 
 /**
@@ -39,14 +39,10 @@ export function sentenceAt(source: string, offset: number): { start: number; end
   const segment = document.segments.find((s) => s.start <= at && at <= s.end);
   if (!segment) return null;
   const tokens = tokenize(segment.text);
-  let from = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (!token.sentenceEnd) continue;
-    const start = segment.start + (tokens[from] as Token).start;
-    const end = segment.start + token.end;
-    if (at <= end || i === tokens.length - 1) return { start: start + bom, end: end + bom, text: document.text.slice(start, end) };
-    from = i + 1;
-  }
-  return null;
+  const ranges = sentenceRanges(tokens);
+  const range = ranges.find(({ to }) => at <= segment.start + (tokens[to - 1] as Token).end) ?? ranges[ranges.length - 1];
+  if (!range) return null;
+  const start = segment.start + (tokens[range.from] as Token).start;
+  const end = segment.start + (tokens[range.to - 1] as Token).end;
+  return { start: start + bom, end: end + bom, text: document.text.slice(start, end) };
 }

@@ -52,14 +52,13 @@ export async function recordVerdict(raw: unknown, catalogs: TeamCatalogs): Promi
     () => true,
     () => false,
   );
-  const configText = exists ? (await vscode.workspace.openTextDocument(configUri)).getText() : '';
-  const edit = addVerdictEdit(configText, verdict);
+  const config = exists ? await vscode.workspace.openTextDocument(configUri) : undefined;
+  const edit = addVerdictEdit(config?.getText() ?? '', verdict);
   const workspaceEdit = new vscode.WorkspaceEdit();
-  if (!exists) {
+  if (!config) {
     workspaceEdit.createFile(configUri, { ignoreIfExists: true });
     workspaceEdit.insert(configUri, new vscode.Position(0, 0), edit.newText);
   } else {
-    const config = await vscode.workspace.openTextDocument(configUri);
     workspaceEdit.replace(configUri, new vscode.Range(config.positionAt(edit.offset), config.positionAt(edit.offset + edit.length)), edit.newText);
   }
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) {

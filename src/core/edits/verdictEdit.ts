@@ -1,4 +1,4 @@
-import { modify } from 'jsonc-parser';
+import { applyEdits, modify } from 'jsonc-parser';
 import type { TeamVerdict } from '../verdicts';
 import type { TextEdit } from './textEdit';
 
@@ -10,9 +10,7 @@ export function addVerdictEdit(configText: string, verdict: TeamVerdict): TextEd
   const base = configText.trim() === '' ? '{}' : configText;
   const hasList = /"verdicts"\s*:/.test(base);
   const eol = configText.includes('\r\n') ? '\r\n' : '\n';
-  const edits = modify(base, hasList ? ['verdicts', -1] : ['verdicts'], hasList ? verdict : [verdict], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
-  let text = base;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) text = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+  const text = applyEdits(base, modify(base, hasList ? ['verdicts', -1] : ['verdicts'], hasList ? verdict : [verdict], { formattingOptions: { insertSpaces: true, tabSize: 2, eol } }));
   if (configText.trim() === '') return { offset: 0, length: configText.length, newText: `${text}${eol}` };
   // One replacement of the changed middle, so undo restores the file byte for byte.
   let start = 0;

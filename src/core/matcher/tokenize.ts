@@ -147,6 +147,18 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The sentences of a token list, as [from, to) token ranges (the last token always ends one). */
+export function sentenceRanges(tokens: readonly Token[]): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  let from = 0;
+  tokens.forEach((token, i) => {
+    if (!token.sentenceEnd) return;
+    ranges.push({ from, to: i + 1 });
+    from = i + 1;
+  });
+  return ranges;
+}
+
 function isWordStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }

@@ -18,13 +18,6 @@ export interface SentenceVerdict {
   evidence: { from: number; to: number }[];
 }
 
-/** Raw class scores of a sentence, before any gate. */
-export interface SentenceScores {
-  relevance: number;
-  /** Softmax over [no symptom, ...symptoms]. */
-  probabilities: Float64Array;
-}
-
 const EVIDENCE_COUNT = 3;
 /** Shorter sentences ("Fixed.", "IT: yes") carry too little to judge. */
 const MIN_TOKENS = 3;
@@ -83,12 +76,6 @@ export class SentenceModel {
     return new SentenceModel(decodeModel(bytes));
   }
 
-  /** Both gates' raw probabilities for a feature list. */
-  score(features: SentenceFeatures): SentenceScores {
-    const { relevance, probabilities } = this.scoreInto(features.hashes);
-    return { relevance, probabilities: probabilities.slice() };
-  }
-
   /**
    * The symptom a sentence (tokens[from, to)) shows, when it passes both gates with at least
    * `floor` calibrated confidence; otherwise null.
@@ -121,7 +108,7 @@ export class SentenceModel {
   }
 
   /** The share of the sentence's words that the model has weights for. */
-  knownWordShare(features: SentenceFeatures): number {
+  private knownWordShare(features: SentenceFeatures): number {
     let known = 0;
     for (let i = 0; i < features.words; i++) if (this.indexOf(features.hashes[i] as number) >= 0) known++;
     return features.words === 0 ? 0 : known / features.words;
