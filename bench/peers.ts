@@ -101,9 +101,9 @@ function fail(run: RawRun, why: string): never {
 export function retroHealthTool(root: string, script = join(root, 'dist', 'cli.js')): Tool {
   return {
     name: 'retro-health',
-    display: 'node dist/cli.js report --format json',
+    display: 'node dist/cli.js report --format json --all-markdown',
     script: existsSync(script) ? script : { missing: 'dist/cli.js is missing: run npm run build:production' },
-    args: ['report', '--format', 'json'],
+    args: ['report', '--format', 'json', '--all-markdown'],
     check(run, batch) {
       // 0: analysed, nothing reached --fail-on (not given); 2: a file could not be analysed or a crash.
       if (run.status !== 0) fail(run, 'retro-health did not finish cleanly');

@@ -94,7 +94,7 @@ function cliThroughput(label: string, dir: string): void {
   const files = markdownFiles(dir);
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [CLI, 'report', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const run = spawnSync(process.execPath, [CLI, 'report', '--format', 'json', '--all-markdown', dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`retro-health exited ${run.signal ?? run.status} on ${dir}: ${run.stderr}`);
   console.log(`${label.padEnd(34)} ${String(files.length).padStart(5)} files ${(bytes / 1024).toFixed(0).padStart(6)} KB   ${ms.toFixed(0).padStart(6)} ms   ${(bytes / 1024 / 1024 / (ms / 1000)).toFixed(2)} MB/s`);

@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { analyzeRetro, createMatcher, DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { stageRank, STAGES } from '../core/types';
-import { discoverFiles, readTextFile, type FileProblem } from './files';
+import { readTextFile, type FileProblem } from './files';
+import { selectRetros } from './selection';
 import { writeSections } from './write';
 import { formatSarif } from './formatters/sarif';
 import { ansiPalette, formatText } from './formatters/text';
 import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
 import { version } from '../../package.json';
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE_KB } from '../core/defaults';
 import { parseIsoDate } from '../core/markdown/frontMatter';
 import { buildWorkspaceReport, renderReportMarkdown, type ReportInput } from '../core/report';
 import { LineIndex } from '../core/markdown/positions';
@@ -16,14 +18,18 @@ import { loadTeamCatalog, TEAM_CONFIG_FILE, type TeamCatalog } from '../core/tea
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
-const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 export const USAGE = `Usage: retro-health report [options] <file|dir|glob>...
        retro-health write [--check] [options] <file|dir|glob>...
 
 Reads retrospective markdown files, highlights symptoms of a strained IT–business
 relationship, diagnoses each retro's stage and recommends treatments.
-Directories are searched for *.md; quote globs so the shell leaves them alone.
+Directories and globs (quote them) select the retros among their markdown files, as the
+editor decides: the retroHealth.files globs, "retro: true" front matter, or retro headings
+in a file named like a retro (sprint, iteration, post-mortem…); a file named explicitly is
+always read. Teams and history come from the whole workspace: --root, else the nearest
+folder holding .retro-health.json, else .git, else the current folder. The workspace's
+.vscode/settings.json is honoured (retroHealth.files, files.exclude, search.exclude).
 
 \`write\` inserts or refreshes each retro's relationship-health section (between
 <!-- retro-health:begin --> and <!-- retro-health:end -->); with --check it writes nothing
@@ -34,7 +40,9 @@ Options:
   --fail-on <early|middle|advanced|end> exit 1 when any retro reaches this stage
   --min-confidence <0..1>               report findings at least this sure (default: ${DEFAULT_MIN_CONFIDENCE})
   --max-file-size-kb <n>                skip larger files with an error (default: ${DEFAULT_MAX_FILE_SIZE_KB})
-  --config <file>                       team configuration (default: ./.retro-health.json when present)
+  --config <file>                       team configuration (default: .retro-health.json at the workspace root)
+  --root <dir>                          the workspace root (default: found as above)
+  --all-markdown                        read every markdown file selected, retro or not
   --as-of <YYYY-MM-DD>                  count follow-up ages to this day (default: the newest retro's date)
   --no-color                            plain text even on a terminal (NO_COLOR is honoured too)
   --rules-only                          hand-written rules alone, without the trained sentence model
@@ -53,7 +61,7 @@ export interface CliIO {
 
 export class UsageError extends Error {}
 
-export function runCli(argv: string[], io: CliIO): number {
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -65,6 +73,8 @@ export function runCli(argv: string[], io: CliIO): number {
         'min-confidence': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
         config: { type: 'string' },
+        root: { type: 'string' },
+        'all-markdown': { type: 'boolean', default: false },
         'as-of': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         'rules-only': { type: 'boolean', default: false },
@@ -90,8 +100,8 @@ export function runCli(argv: string[], io: CliIO): number {
     const [command, ...paths] = positionals;
     if (command !== 'report' && command !== 'write') throw new UsageError(command ? `unknown command "${command}" (use report or write)` : 'missing command "report" or "write"');
     const options = validateOptions(values);
-    if (command === 'write') return write(paths.length ? paths : ['.'], options, Boolean(values.check), io);
-    return report(paths.length ? paths : ['.'], options, io);
+    if (command === 'write') return await write(paths.length ? paths : ['.'], options, Boolean(values.check), io);
+    return await report(paths.length ? paths : ['.'], options, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`retro-health: ${error.message}. Try --help.\n`);
@@ -114,6 +124,8 @@ function describeArgumentError(error: NodeJS.ErrnoException): string {
 
 interface ReportOptions {
   config: string | undefined;
+  root: string | undefined;
+  allMarkdown: boolean;
   asOf: string | undefined;
   format: Format;
   failOn: (typeof STAGES)[number] | undefined;
@@ -132,7 +144,7 @@ function validateOptions(values: Record<string, string | boolean | undefined>): 
   const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined && parseIsoDate(asOf) !== asOf) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
-  return { config: values.config as string | undefined, asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'], rulesOnly: Boolean(values['rules-only']) };
+  return { config: values.config as string | undefined, root: values.root as string | undefined, allMarkdown: Boolean(values['all-markdown']), asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'], rulesOnly: Boolean(values['rules-only']) };
 }
 
 function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -142,22 +154,17 @@ function numberOption(raw: unknown, name: string, fallback: number, min: number,
   return value;
 }
 
-function report(paths: string[], options: ReportOptions, io: CliIO): number {
-  const { files, problems } = discoverFiles(paths);
-  const errors: FileProblem[] = [...problems];
-  const team = loadConfig(options.config, options.maxBytes, errors);
+async function report(paths: string[], options: ReportOptions, io: CliIO): Promise<number> {
+  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown });
+  const errors: FileProblem[] = [...selection.problems];
+  const team = loadConfig(options.config ?? defaultConfig(selection.root), options.maxBytes, errors);
   const matcher = createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) });
   const documents: ReportDocument[] = [];
   const inputs: ReportInput[] = [];
-  for (const file of files) {
-    const read = readTextFile(file, options.maxBytes);
-    if (!read.ok) {
-      errors.push({ file, message: read.message });
-      continue;
-    }
-    const analysis = analyzeRetro(read.text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled });
-    documents.push(toReportDocument(file, analysis));
-    inputs.push({ file: relative(process.cwd(), resolve(file)).split(sep).join('/'), analysis });
+  for (const { display, text, member } of selection.retros) {
+    const analysis = analyzeRetro(text, { fileName: display, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled });
+    documents.push(toReportDocument(display, analysis));
+    inputs.push({ file: relative(process.cwd(), resolve(display)).split(sep).join('/'), analysis, ...(member && { placement: member.placement }) });
   }
   const result: Report = { ...buildReport(version, documents, errors), report: buildWorkspaceReport(inputs, options.asOf ? { asOf: options.asOf } : {}) };
   io.stdout(render(result, options, io, matcher.catalog));
@@ -167,10 +174,13 @@ function report(paths: string[], options: ReportOptions, io: CliIO): number {
   return 0;
 }
 
-function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): number {
-  const errors: FileProblem[] = [];
-  const team = loadConfig(options.config, options.maxBytes, errors);
-  const result = writeSections(paths, createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) }), { check, maxBytes: options.maxBytes, minConfidence: options.minConfidence, disabled: team.disabled });
+async function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): Promise<number> {
+  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown });
+  const errors: FileProblem[] = [...selection.problems];
+  const team = loadConfig(options.config ?? defaultConfig(selection.root), options.maxBytes, errors);
+  const matcher = createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) });
+  const analyse = (text: string, file: string) => analyzeRetro(text, { fileName: file, matcher, minConfidence: options.minConfidence, disabledSymptoms: team.disabled });
+  const result = writeSections(selection.retros, selection.set, analyse, check);
   errors.push(...result.errors);
   for (const file of result.updated) io.stdout(`${check ? 'out of date' : 'updated'}: ${file}\n`);
   for (const file of result.upToDate) io.stdout(`up to date: ${file}\n`);
@@ -179,9 +189,16 @@ function write(paths: string[], options: ReportOptions, check: boolean, io: CliI
   return check && result.updated.length > 0 ? 1 : 0;
 }
 
-/** The team file: given with --config, else ./.retro-health.json when it exists. Its problems are errors (exit 2). */
-function loadConfig(path: string | undefined, maxBytes: number, errors: FileProblem[]): TeamCatalog {
-  const file = path ?? (existsSync(TEAM_CONFIG_FILE) ? TEAM_CONFIG_FILE : undefined);
+/** The workspace's team file, when it has one. */
+function defaultConfig(root: string): string | undefined {
+  const file = join(root, TEAM_CONFIG_FILE);
+  if (!existsSync(file)) return undefined;
+  const shown = relative(process.cwd(), file);
+  return shown.startsWith('..') ? file : shown;
+}
+
+/** The team file: given with --config, else the workspace root's .retro-health.json when it exists. Its problems are errors (exit 2). */
+function loadConfig(file: string | undefined, maxBytes: number, errors: FileProblem[]): TeamCatalog {
   if (!file) return loadTeamCatalog(undefined);
   const read = readTextFile(file, maxBytes);
   if (!read.ok) {

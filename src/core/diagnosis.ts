@@ -77,14 +77,17 @@ function score(stage: DocumentStage, findings: readonly Finding[]): number {
   return Math.round(high - depth * (high - low));
 }
 
+/** One side dominates when it voices this share of the findings (a retro's diagnosis and a team's in the report). */
+export const DOMINANT_SIDE_SHARE = 0.75;
+
 function splitSides(findings: readonly Finding[]): SideSplit {
   const count = (side: Side) => findings.filter((finding) => finding.side === side).length;
   const split = { business: count('business'), it: count('it'), both: count('both') };
   const total = split.business + split.it + split.both;
   let balance: SideBalance = 'none';
   if (total > 0) {
-    if (split.business >= 0.75 * total) balance = 'business';
-    else if (split.it >= 0.75 * total) balance = 'it';
+    if (split.business >= DOMINANT_SIDE_SHARE * total) balance = 'business';
+    else if (split.it >= DOMINANT_SIDE_SHARE * total) balance = 'it';
     else balance = 'both';
   }
   return { ...split, balance };

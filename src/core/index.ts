@@ -14,3 +14,4 @@ export * from './report';
 export * from './verdicts';
 export { SentenceModel, setSentenceModelSource, defaultSentenceModel, ModelFormatError, decodeModel, encodeModel } from './model';
 export * from './explain';
+export * from './retroSet';

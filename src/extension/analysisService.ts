@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { analysisOptionsFor } from './analysisOptions';
 import { analyzeRetro, type RetroAnalysis } from '../core/analyze';
 import type { Finding } from '../core/types';
-import { isRetroDocument } from './retroDocuments';
+import { membershipOfDocument } from './retroDocuments';
 import { readSettings, severityFor, type Settings } from './settings';
 import type { TeamCatalogs } from './teamCatalogs';
 
@@ -12,7 +12,8 @@ export const REFRESH_DELAY_MS = 300;
 export type DocumentState =
   | { kind: 'analysed'; version: number; analysis: RetroAnalysis; settings: Settings }
   | { kind: 'too-large'; version: number; sizeKB: number; limitKB: number }
-  | { kind: 'not-a-retro' }
+  /** `looksLikeRetro`: retro headings without a retro's name, or a retro the user's excludes hide. */
+  | { kind: 'not-a-retro'; looksLikeRetro: boolean; excluded: boolean }
   | { kind: 'disabled' };
 
 /**
@@ -127,7 +128,10 @@ export class AnalysisService implements vscode.Disposable {
     if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return undefined;
     const settings = readSettings(document.uri, (message) => this.reportOnce(message));
     if (!settings.enable) return { kind: 'disabled' };
-    if (!this.forced.has(document.uri.toString()) && !isRetroDocument(document, settings)) return { kind: 'not-a-retro' };
+    if (!this.forced.has(document.uri.toString())) {
+      const membership = membershipOfDocument(document, settings);
+      if (!membership.retro) return { kind: 'not-a-retro', looksLikeRetro: membership.looksLikeRetro, excluded: membership.by === 'excluded' };
+    }
     const text = document.getText();
     const sizeKB = Math.ceil(Buffer.byteLength(text, 'utf8') / 1024);
     if (sizeKB > settings.maxFileSizeKB) return { kind: 'too-large', version: document.version, sizeKB, limitKB: settings.maxFileSizeKB };

@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { analyzeRetro } from '../core/analyze';
 import { addActionItemEdit } from '../core/edits/actionItems';
 import type { TextEdit } from '../core/edits/textEdit';
-import { historyFor, type RetroRecord } from '../core/healthSection/history';
+import type { SectionHistory } from '../core/healthSection/history';
+import { lonePlacement } from '../core/retroSet';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import { isShownInTab, type AnalysisService } from './analysisService';
 import { toWorkspaceEdit } from './codeActions';
 import { analysisOptionsFor } from './analysisOptions';
-import { teamOfRetro } from './retroDocuments';
+import { pathInFolder, type RetroSetService } from './retroSetService';
 import { readSettings } from './settings';
-import type { TeamRetros } from './panel/teamRetros';
 import type { TeamCatalogs } from './teamCatalogs';
 
 const MAX_ATTEMPTS = 3;
@@ -52,7 +52,7 @@ export async function addActionItem(target: unknown, action: unknown): Promise<b
  * if the document changed meanwhile, the section is computed again. A retro whose tab was
  * closed while the history was being read is left alone.
  */
-export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs, teamRetros: TeamRetros, hooks: SectionWriteHooks = {}): Promise<boolean> {
+export async function writeHealthSection(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs, retroSets: RetroSetService, hooks: SectionWriteHooks = {}): Promise<boolean> {
   const document = await documentFor(target);
   if (!document) {
     void vscode.window.showWarningMessage('Retro Health: open a retro to write its relationship-health section.');
@@ -60,7 +60,7 @@ export async function writeHealthSection(target: unknown, analyses: AnalysisServ
   }
   const wasShown = isShownInTab(document.uri);
   const analysisNow = () => analyses.analysisOf(document) ?? analyzeRetro(document.getText(), analysisOptionsFor(document.uri, readSettings(document.uri, () => undefined), catalogs));
-  const history = await readTeamHistory(document, teamOfRetro(document.uri, analysisNow().document.team), teamRetros);
+  const history = await readSectionHistory(document, retroSets);
   if (hooks.afterHistory) await hooks.afterHistory(document);
   if (document.isClosed || (wasShown && !isShownInTab(document.uri))) {
     void vscode.window.setStatusBarMessage('Retro Health: the retro was closed; its relationship-health section was not written', 5000);
@@ -69,10 +69,9 @@ export async function writeHealthSection(target: unknown, analyses: AnalysisServ
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const version = document.version;
     const analysis = analysisNow();
-    const record: RetroRecord = { file: document.uri.toString(), date: analysis.document.date, team: teamOfRetro(document.uri, analysis.document.team), stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, openItems: [] };
     let edit;
     try {
-      edit = healthSectionEdit(document.getText(), { analysis, ...historyFor(record, history) });
+      edit = healthSectionEdit(document.getText(), { analysis, ...history });
     } catch (error) {
       if (!(error instanceof DamagedSectionError)) throw error;
       void vscode.window.showErrorMessage(`Retro Health: ${error.message}`);
@@ -114,9 +113,15 @@ async function applyAtVersion(document: vscode.TextDocument, version: number, ed
   return vscode.workspace.applyEdit(toWorkspaceEdit(document, edit));
 }
 
-/** The team's retros in the workspace folder, as the panel's trend reads them (cached per file, unsaved buffers first). */
-async function readTeamHistory(document: vscode.TextDocument, team: string | null, teamRetros: TeamRetros): Promise<RetroRecord[]> {
-  if (team === null) return [];
-  const found = await teamRetros.find(document, team, () => document.isClosed);
-  return (found?.records ?? []).map(({ uri, date, team: recordTeam, stage, score, openItems }) => ({ file: uri, date, team: recordTeam, stage, score, openItems }));
+/**
+ * The section's history from the workspace's retro set — the rule `retro-health write` follows —
+ * or, for a file outside the set (outside a folder, excluded, analysed on request), its own team.
+ */
+async function readSectionHistory(document: vscode.TextDocument, retroSets: RetroSetService): Promise<SectionHistory> {
+  const path = pathInFolder(document.uri);
+  const retros = path === undefined ? undefined : await retroSets.collect({ isCancelled: () => document.isClosed });
+  const member = path === undefined ? undefined : retros?.set.member(path);
+  if (retros && member) return retroSets.sectionHistory(retros, member);
+  const { team } = lonePlacement(path ?? document.uri.path.split('/').pop() ?? '', document.getText());
+  return team === null ? {} : { team };
 }

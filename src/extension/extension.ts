@@ -6,19 +6,22 @@ import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, writeHealthSection, type SectionWriteHooks } from './commands';
 import { SymptomHoverProvider } from './hover';
-import { PanelController } from './panel/panelController';
+import { PANEL_PROBE_COMMAND, PanelController } from './panel/panelController';
 import { TeamRetros } from './panel/teamRetros';
-import { ReportController } from './reportView/reportController';
+import { RetroSetService } from './retroSetService';
+import { TREAT_AS_RETRO_COMMAND, treatAsRetro } from './treatAsRetro';
+import { REPORT_PROBE_COMMAND, ReportController } from './reportView/reportController';
 import { RetroStatus } from './status';
 import { SymptomDocs } from './symptomDocs';
 import { TeamCatalogs } from './teamCatalogs';
+import { isTestMode } from './testMode';
 import { RECORD_VERDICT_COMMAND, recordVerdict } from './verdicts';
 
 export interface RetroHealthExports {
   /** The Markdown preview's markdown-it plugin (`markdown.markdownItPlugins`). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** For the end-to-end tests only (test/e2e), not an API: what is held per document, and a pause point in the section writer. */
-  readonly testing: { heldFor(uri: vscode.Uri): string[]; readonly sectionWrite: SectionWriteHooks };
+  readonly testing?: { heldFor(uri: vscode.Uri): string[]; readonly sectionWrite: SectionWriteHooks };
 }
 
 /**
@@ -33,23 +36,28 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
-  const teamRetros = new TeamRetros(catalogs, output);
+  const retroSets = new RetroSetService(catalogs);
+  const teamRetros = new TeamRetros(retroSets);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const sectionWrite: SectionWriteHooks = {};
+  const panel = new PanelController(context.extensionUri, analyses, catalogs, output, teamRetros);
+  const report = new ReportController(context.extensionUri, retroSets, output);
 
   context.subscriptions.push(
     output,
     catalogs,
+    retroSets,
     analyses,
     new RetroStatus(analyses),
-    new PanelController(context.extensionUri, analyses, catalogs, output, teamRetros),
-    new ReportController(context.extensionUri, catalogs, output),
+    panel,
+    report,
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
     vscode.languages.registerCodeActionsProvider(markdown, new TreatmentCodeActions(catalogs), { providedCodeActionKinds: TreatmentCodeActions.kinds }),
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
     vscode.commands.registerCommand(RECORD_VERDICT_COMMAND, (args: unknown) => recordVerdict(args, catalogs)),
+    vscode.commands.registerCommand(TREAT_AS_RETRO_COMMAND, (target: unknown, how: unknown) => treatAsRetro(target, how)),
     vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
-    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, teamRetros, sectionWrite)),
+    vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, retroSets, sectionWrite)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {
@@ -67,10 +75,16 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
     activateMs: performance.now() - activateStart,
   };
   output.appendLine(`Module load ${timing.moduleLoadMs.toFixed(1)} ms, activate() ${timing.activateMs.toFixed(1)} ms.`);
-  // Not in the command palette: lets the end-to-end tests see how much work was done.
-  context.subscriptions.push(
-    vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, analyses: analyses.analysed, catalogsCompiled: catalogs.compiled })),
-  );
+  // Only for the end-to-end tests (not in package.json, so never in the palette), and only in test
+  // mode (testMode.ts): how much work was done, and what the panel and the report hold.
+  const testMode = isTestMode(context.extensionMode === vscode.ExtensionMode.Test);
+  if (testMode) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, analyses: analyses.analysed, catalogsCompiled: catalogs.compiled })),
+      vscode.commands.registerCommand(PANEL_PROBE_COMMAND, (simulate?: unknown) => panel.probe(simulate)),
+      vscode.commands.registerCommand(REPORT_PROBE_COMMAND, (simulate?: unknown) => report.probe(simulate)),
+    );
+  }
   // After activation returns: analyse the retros already open and check the team file.
   const initial = setTimeout(() => {
     analyses.refreshAll();
@@ -79,7 +93,8 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   return {
     extendMarkdownIt: (md: MarkdownIt) => md.use(retroHealthPreviewPlugin(catalogs)),
-    testing: { heldFor: (uri) => analyses.heldFor(uri), sectionWrite },
+    // Test mode only: another extension must not reach the section writer's pause points.
+    ...(testMode && { testing: { heldFor: (uri: vscode.Uri) => analyses.heldFor(uri), sectionWrite } }),
   };
 }
 

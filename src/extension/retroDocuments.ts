@@ -1,18 +1,24 @@
 import * as vscode from 'vscode';
-import { teamOf } from '../core/healthSection/history';
-import { readFrontMatter } from '../core/markdown/frontMatter';
+import { membershipOf, type Membership } from '../core/retroSet';
+import { isExcluded, matchesRetroGlobs, pathInFolder } from './retroSetService';
 import type { Settings } from './settings';
 
-/** A markdown file is a retro when it matches `retroHealth.files` or its front matter says `retro: true`. */
-export function isRetroDocument(document: vscode.TextDocument, settings: Settings): boolean {
-  if (document.languageId !== 'markdown') return false;
-  if (settings.files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0)) return true;
-  // Only the first lines are read: front matter is at the top, and this runs for every markdown file.
-  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 60), 0));
-  return /^(true|yes|on)$/i.test(readFrontMatter(head).fields.retro ?? '');
+/** Why a markdown document is, or is not, a retro: the retro set's rule, plus the user's excludes. */
+export type DocumentMembership = Membership | { retro: false; by: 'excluded'; looksLikeRetro: boolean };
+
+/**
+ * A markdown document is a retro by the workspace's one rule (`membershipOf`): front matter
+ * `retro: true`, the `retroHealth.files` globs, or retro headings in a file named like a retro.
+ * A file the user excluded (files.exclude, search.exclude) stays out, as in the workspace report.
+ */
+export function membershipOfDocument(document: vscode.TextDocument, settings: Settings): DocumentMembership {
+  if (document.languageId !== 'markdown') return { retro: false, by: 'content', looksLikeRetro: false };
+  const path = pathInFolder(document.uri) ?? document.uri.path.split('/').pop() ?? '';
+  const membership = membershipOf({ path, text: document.getText(), matchesGlobs: matchesRetroGlobs(document.uri, settings.files) });
+  if (membership.retro && isExcluded(document.uri)) return { retro: false, by: 'excluded', looksLikeRetro: true };
+  return membership;
 }
 
-/** A retro's team as the workspace report gives it, from its path inside the workspace folder. */
-export function teamOfRetro(uri: vscode.Uri, frontMatterTeam: string | null): string | null {
-  return teamOf(vscode.workspace.asRelativePath(uri, false), frontMatterTeam);
+export function isRetroDocument(document: vscode.TextDocument, settings: Settings): boolean {
+  return membershipOfDocument(document, settings).retro;
 }

@@ -3,11 +3,11 @@ import * as z from 'zod/mini';
 import { DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { STAGES, type Stage } from '../core/types';
 import { lazily } from '../core/lazily';
+import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_RETRO_GLOBS } from '../core/defaults';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITIES)[number];
 
-export const DEFAULT_RETRO_GLOBS = ['**/*{retro,Retro,RETRO}*.{md,markdown}', '**/{retros,retrospectives,Retros,Retrospectives}/**/*.{md,markdown}'];
 
 export interface Settings {
   enable: boolean;
@@ -57,13 +57,13 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, repor
     ]),
   ) as Settings['severity'];
   const enable = valid('enable', Flag, true);
-  const files = valid('files', Globs, DEFAULT_RETRO_GLOBS);
+  const files = valid('files', Globs, [...DEFAULT_RETRO_GLOBS]);
   return {
     enable,
     files,
     severity,
     disabledSymptoms: valid('disabledSymptoms', Ids, []),
-    maxFileSizeKB: valid('maxFileSizeKB', FileSizeKB, 1024),
+    maxFileSizeKB: valid('maxFileSizeKB', FileSizeKB, DEFAULT_MAX_FILE_SIZE_KB),
     minConfidence: valid('minConfidence', Confidence, DEFAULT_MIN_CONFIDENCE),
     showHints: valid('showHints', Flag, false),
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { STAGE_ILLNESS } from '../core/types';
 import type { AnalysisService } from './analysisService';
+import { TREAT_AS_RETRO_COMMAND } from './treatAsRetro';
 
 /** The active retro's stage and score, in the language status area next to "Markdown". */
 export class RetroStatus implements vscode.Disposable {
@@ -43,9 +44,23 @@ export class RetroStatus implements vscode.Disposable {
         this.item.detail = 'retroHealth.enable is false';
         this.item.command = { title: 'Open settings', command: 'workbench.action.openSettings', arguments: ['retroHealth.enable'] };
         break;
+      case 'not-a-retro':
+        this.item.text = 'Retro Health: not a retro';
+        if (state.excluded) {
+          this.item.detail = 'Looks like a retro, but files.exclude or search.exclude hides it';
+          this.item.command = { title: 'Open settings', command: 'workbench.action.openSettings', arguments: ['files.exclude'] };
+        } else if (state.looksLikeRetro) {
+          this.item.detail = 'Has retro sections, but is not named like a retro';
+          this.item.severity = vscode.LanguageStatusSeverity.Warning;
+          this.item.command = { title: 'Treat as retro', command: TREAT_AS_RETRO_COMMAND };
+        } else {
+          this.item.detail = 'Not matched by retroHealth.files, no "retro: true" front matter, no retro sections';
+          this.item.command = { title: 'Analyze this file', command: 'retroHealth.analyzeFile' };
+        }
+        break;
       default:
         this.item.text = 'Retro Health: not a retro';
-        this.item.detail = 'Not matched by retroHealth.files and no "retro: true" front matter';
+        this.item.detail = '';
         this.item.command = { title: 'Analyze this file', command: 'retroHealth.analyzeFile' };
     }
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { buildWorkspaceReport, renderReportMarkdown, REPORT_FILE_NAME, type WorkspaceReport } from '../core/report';
-import type { TeamCatalogs } from './teamCatalogs';
+import type { RetroSetService } from './retroSetService';
 import { collectWorkspaceRetros } from './workspaceRetros';
 
 /** The report and where each of its files is (the report names them workspace-relative). */
@@ -14,12 +14,12 @@ export interface ComputedReport {
  * notification that counts files, then turned into the workspace report model. Undefined when
  * cancelled, from the notification or through `token`.
  */
-export async function computeWorkspaceReport(catalogs: TeamCatalogs, token?: vscode.CancellationToken): Promise<WorkspaceReport | undefined> {
-  return (await computeWorkspaceReportWithFiles(catalogs, token))?.report;
+export async function computeWorkspaceReport(retroSets: RetroSetService, token?: vscode.CancellationToken): Promise<WorkspaceReport | undefined> {
+  return (await computeWorkspaceReportWithFiles(retroSets, token))?.report;
 }
 
 /** computeWorkspaceReport, with the URI of every retro it read. */
-export async function computeWorkspaceReportWithFiles(catalogs: TeamCatalogs, token?: vscode.CancellationToken): Promise<ComputedReport | undefined> {
+export async function computeWorkspaceReportWithFiles(retroSets: RetroSetService, token?: vscode.CancellationToken): Promise<ComputedReport | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Retro Health: reading retros', cancellable: true },
     async (progress, progressToken) => {
@@ -29,14 +29,14 @@ export async function computeWorkspaceReportWithFiles(catalogs: TeamCatalogs, to
       if (token?.isCancellationRequested) source.cancel();
       try {
         let reported = 0;
-        const retros = await collectWorkspaceRetros(catalogs, source.token, ({ done, total }) => {
+        const retros = await collectWorkspaceRetros(retroSets, source.token, ({ done, total }) => {
           const percent = total ? (done / total) * 100 : 100;
           progress.report({ message: `${done} of ${total} files`, increment: percent - reported });
           reported = percent;
         });
         if (!retros || source.token.isCancellationRequested) return undefined;
         return {
-          report: buildWorkspaceReport(retros.map(({ file, analysis }) => ({ file, analysis }))),
+          report: buildWorkspaceReport(retros.map(({ file, analysis, placement }) => ({ file, analysis, placement }))),
           files: new Map(retros.map((retro) => [retro.file, retro.uri])),
         };
       } finally {

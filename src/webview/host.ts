@@ -1,5 +1,5 @@
 // What both webviews need from VS Code: the API handle, saved state, and screen-reader announcements.
-import type { Parsed } from './protocol';
+import type { Parsed } from '../shared/panelProtocol';
 
 export interface VsCodeApi {
   postMessage(message: unknown): void;

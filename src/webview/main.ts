@@ -7,7 +7,7 @@
  */
 import { announceIn, restoreState, vsCodeApi } from './host';
 import { SIDES, STAGES, type Side, type Stage } from '../core/types';
-import { DEFAULT_PERSISTED_STATE, parseHostMessage, parsePersistedState, type HostMessage, type PanelState, type PersistedState, type WebviewMessage } from './protocol';
+import { DEFAULT_PERSISTED_STATE, parseHostMessage, parsePersistedState, type HostMessage, type PanelState, type PersistedState, type WebviewMessage } from '../shared/panelProtocol';
 import { renderState, type ViewContext } from './view';
 
 

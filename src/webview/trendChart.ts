@@ -5,7 +5,7 @@
  */
 import type { DocumentStage } from '../core/types';
 import { h, icon, svg } from './dom';
-import type { Trend, TrendPoint } from './protocol';
+import type { Trend, TrendPoint } from '../shared/panelProtocol';
 
 /** The score band of each stage (as in the core's diagnosis), drawn behind the line. */
 const BANDS: readonly [DocumentStage, number, number][] = [

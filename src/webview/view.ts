@@ -2,7 +2,7 @@
 /** Renders a panel state into DOM nodes. Every piece of retro text goes in as a text node (see dom.ts). */
 import { STAGE_ILLNESS, STAGES, type Side, type Stage } from '../core/types';
 import { h, icon, type Child } from './dom';
-import type { FindingView, PanelState, RetroView, TreatmentView } from './protocol';
+import type { FindingView, PanelState, RetroView, TreatmentView } from '../shared/panelProtocol';
 import { renderTrend, stageName, type TrendActions } from './trendChart';
 
 export interface Filters {

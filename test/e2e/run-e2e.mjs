@@ -8,7 +8,8 @@
 //     out/screenshot.png when a passing suite has set the scene (hand-over files in $RETRO_E2E_SYNC),
 //     waits for the workbench's codeAutomationExit(code) hook and exits with that code.
 // A hard timeout (E2E_TIMEOUT_MS, default 420 s) kills everything and fails. Cleanup always runs.
-// Env: E2E_EXTENSION_DIR (default: repo root), E2E_INSTALL_VSIX, E2E_TIMEOUT_MS, E2E_REAL_RETROS, CODE_SERVER, CHROMIUM.
+// Env: E2E_EXTENSION_DIR (default: repo root), E2E_INSTALL_VSIX, E2E_TIMEOUT_MS, E2E_REAL_RETROS, CODE_SERVER, CHROMIUM,
+// RETRO_HEALTH_TEST_MODE (passed to code-server, default 1: the extension's test probes; 0 checks they are absent).
 // E2E_INSTALL_VSIX=<file.vsix>: install that VSIX into the run's extensions dir (code-server
 // --install-extension, as a user would) and test it; the suite then rides on an empty runner extension.
 // Artefacts in test/e2e/out/: mocha.log, code-server.log, browser-console.log, screenshot.png.
@@ -104,7 +105,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { void 
 
 try {
   const expectInstalled = INSTALL_VSIX ? { RETRO_E2E_EXPECT_INSTALLED_IN: dirs.extensions } : {};
-  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS, ...expectInstalled }, onSpawn: (s) => { server = s; } });
+  // RETRO_HEALTH_TEST_MODE=1: the extension registers its test probes (retroHealth.internal.*, src/extension/testMode.ts)
+  // even when installed from the VSIX, which VS Code runs in ExtensionMode.Production. The extension host inherits it.
+  const testMode = { RETRO_HEALTH_TEST_MODE: process.env.RETRO_HEALTH_TEST_MODE ?? '1' };
+  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS, ...testMode, ...expectInstalled }, onSpawn: (s) => { server = s; } });
   log(`code-server up on http://${server.authority}`);
 
   let page;

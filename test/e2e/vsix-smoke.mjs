@@ -12,7 +12,7 @@ if (!existsSync(vsix)) {
   console.error('retro-health.vsix is missing: run `npm run package` first');
   process.exit(2);
 }
-const smoke = '"Analyze This File"|a retro is analysed on open|hover shows|quick fix adds|writes the section|marks the symptom';
+const smoke = '"Analyze This File"|a retro is analysed on open|hover shows|quick fix adds|writes the section|marks the symptom|test-only commands';
 const run = spawnSync('bash', [path.join(root, 'test', 'e2e', 'run-e2e.sh')], {
   stdio: 'inherit',
   env: { ...process.env, E2E_INSTALL_VSIX: vsix, E2E_GREP: smoke },

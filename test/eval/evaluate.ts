@@ -6,7 +6,7 @@ import { precision, ratio, scoreReport, stageAccuracy, type ReportDocument } fro
 
 const dir = (process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'test/fixtures/eval').replace(/\/+$/, '');
 const rulesOnly = process.argv.includes('--rules-only') ? ['--rules-only'] : [];
-const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', ...rulesOnly, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', '--all-markdown', ...rulesOnly, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
 if (run.status !== 0 && run.status !== 1) {
   console.error(run.stderr || `CLI exited with ${run.status}`);
   process.exit(2);

@@ -282,8 +282,8 @@ describe('CLI (dist/cli.js as a child process)', function () {
     });
 
     it('lists the same findings, at the same positions, as the JSON format', function () {
-      const text = textFindings(cli(['report', 'examples/', FIXTURES]).stdout).map((f) => `${f.file}:${f.line}:${f.column} ${f.symptom} ${f.stage}`);
-      const json = jsonReport(['examples/', FIXTURES]).documents.flatMap((d) =>
+      const text = textFindings(cli(['report', 'examples/', FIXTURES, '--all-markdown']).stdout).map((f) => `${f.file}:${f.line}:${f.column} ${f.symptom} ${f.stage}`);
+      const json = jsonReport(['examples/', FIXTURES, '--all-markdown']).documents.flatMap((d) =>
         d.findings.map((f) => `${d.file}:${f.line}:${f.column} ${f.symptom} ${f.stage}`),
       );
       assert.deepEqual(text, json);
@@ -292,7 +292,7 @@ describe('CLI (dist/cli.js as a child process)', function () {
 
   describe('json format', function () {
     it('has the documented shape, and each finding’s text is the source slice [line:column, endLine:endColumn)', function () {
-      const report = jsonReport(['examples/', FIXTURES, crlfBom]);
+      const report = jsonReport(['examples/', FIXTURES, crlfBom, '--all-markdown']);
       assert.equal(report.version, PACKAGE_VERSION);
       assert.deepEqual(Object.keys(report).sort(), ['documents', 'errors', 'report', 'summary', 'tool', 'version']);
       assert.deepEqual(report.errors, []);
@@ -314,7 +314,7 @@ describe('CLI (dist/cli.js as a child process)', function () {
     });
 
     it('summary counts equal the sums over documents', function () {
-      const report = jsonReport(['examples/', FIXTURES]);
+      const report = jsonReport(['examples/', FIXTURES, '--all-markdown']);
       const { summary, documents } = report;
       assert.equal(summary.documents, documents.length);
       assert.equal(summary.findings, documents.reduce((sum, d) => sum + d.findings.length, 0));
@@ -392,7 +392,7 @@ describe('CLI (dist/cli.js as a child process)', function () {
 
   describe('sarif format', function () {
     it('is SARIF 2.1.0 that code scanning accepts, consistent with the JSON findings', function () {
-      const run = cli(['report', 'examples/', FIXTURES, '--format', 'sarif']);
+      const run = cli(['report', 'examples/', FIXTURES, '--all-markdown', '--format', 'sarif']);
       expectExit(run, 0);
       const sarif = parseSarif(run);
       const [sarifRun] = sarif.runs;
@@ -403,7 +403,7 @@ describe('CLI (dist/cli.js as a child process)', function () {
       assert.ok(rules.length > 0, 'rules are listed');
       assert.equal(new Set(rules.map((rule) => rule.id)).size, rules.length, 'rule ids are unique');
 
-      const expected = jsonReport(['examples/', FIXTURES]).documents.flatMap((d) => d.findings.map((f) => ({ file: d.file, ...f })));
+      const expected = jsonReport(['examples/', FIXTURES, '--all-markdown']).documents.flatMap((d) => d.findings.map((f) => ({ file: d.file, ...f })));
       assert.equal(sarifRun.results.length, expected.length, 'one result per finding');
       sarifRun.results.forEach((result, index) => {
         const rule = rules[result.ruleIndex];

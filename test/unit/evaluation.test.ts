@@ -8,7 +8,7 @@ import { precision, ratio, scoreReport, stageAccuracy, type ReportDocument } fro
  * floors, not the figures on unseen text (see the README's "Measuring detection").
  */
 function scoreSet(dir: string) {
-  const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync(process.execPath, ['dist/cli.js', 'report', '--format', 'json', '--all-markdown', dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return scoreReport(dir, (JSON.parse(run.stdout) as { documents: ReportDocument[] }).documents);
 }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { STAGES } from '../../src/core/types';
-import { parseWebviewMessage, type FindingView } from '../../src/webview/protocol';
+import { parseWebviewMessage, type FindingView } from '../../src/shared/panelProtocol';
 import { ensureOut, PanelHarness, type PanelPage } from './harness';
 import { HOSTILE, hostileView, PAYMENTS, ready, retroView, stateMessage, WORST } from './states';
 import { THEMES } from './themes';

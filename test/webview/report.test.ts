@@ -10,7 +10,7 @@ import { analyzeRetro } from '../../src/core/analyze';
 import { buildWorkspaceReport, type ReportInput, type WorkspaceReport } from '../../src/core/report';
 import { CODICONS_CSS, REPORT_SCRIPT, REPORT_STYLES, reportHtml } from '../../src/extension/reportView/html';
 import { filesOf, toReportView } from '../../src/extension/reportView/viewModel';
-import { parseReportWebviewMessage, type ReportHostMessage, type ReportView } from '../../src/webview/reportProtocol';
+import { parseReportWebviewMessage, type ReportHostMessage, type ReportView } from '../../src/shared/reportProtocol';
 import { ensureOut, PanelHarness, ROOT, type PanelPage, type Site } from './harness';
 import { HOSTILE } from './states';
 import { THEMES } from './themes';

@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeRetro } from '../../src/core/analyze';
-import { teamOf } from '../../src/core/healthSection/history';
+import { lonePlacement } from '../../src/core/retroSet';
 import { buildTrend, toRetroView, type TrendRecord } from '../../src/extension/panel/viewModel';
-import type { HostMessage, PanelState, RetroView, Trend } from '../../src/webview/protocol';
+import type { HostMessage, PanelState, RetroView, Trend } from '../../src/shared/panelProtocol';
 import { ROOT } from './harness';
 
 export const PAYMENTS = 'examples/retros/payments';
@@ -21,7 +21,7 @@ function recordOf(file: string): TrendRecord & { text: string } {
     uri: uriOf(file),
     label: path.basename(file),
     date: analysis.document.date,
-    team: teamOf(file, analysis.document.team),
+    team: lonePlacement(file, text).team,
     stage: analysis.diagnosis.stage,
     score: analysis.diagnosis.score,
     text,
@@ -32,7 +32,7 @@ function recordOf(file: string): TrendRecord & { text: string } {
 export function retroView(file = WORST, trend?: Trend, edit: (text: string) => string = (text) => text): RetroView {
   const text = edit(fs.readFileSync(path.join(ROOT, file), 'utf8'));
   const analysis = analyzeRetro(text, { fileName: file });
-  const team = teamOf(file, analysis.document.team);
+  const team = lonePlacement(file, text).team;
   const others = fs
     .readdirSync(path.join(ROOT, path.dirname(file)))
     .filter((name) => name.endsWith('.md'))

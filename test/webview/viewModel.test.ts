@@ -1,16 +1,15 @@
 // The panel's host-side pieces that need no browser: the view model always produces messages the
-// protocol accepts, follows the core's rules (trend = historyFor, "added" = the add-action-item
+// protocol accepts, follows the core's rules (trend = the retro set's section history, "added" = the add-action-item
 // edit's "already there"), clips safely; the HTML shell carries the CSP; the protocol refuses junk.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeRetro } from '../../src/core/analyze';
 import { addActionItemEdit } from '../../src/core/edits/actionItems';
-import { historyFor, teamOf, type RetroRecord } from '../../src/core/healthSection/history';
-import { openSectionItems } from '../../src/core/healthSection/section';
+import { lonePlacement, memberSectionHistory, RetroSet, type RetroMember } from '../../src/core/retroSet';
 import { contentSecurityPolicy, panelHtml } from '../../src/extension/panel/html';
 import { buildTrend, toRetroView, type TrendRecord } from '../../src/extension/panel/viewModel';
-import { clip, LIMITS, parseHostMessage, parsePersistedState, parseWebviewMessage } from '../../src/webview/protocol';
+import { clip, LIMITS, parseHostMessage, parsePersistedState, parseWebviewMessage } from '../../src/shared/panelProtocol';
 import { ROOT } from './harness';
 
 const markdownIn = (dir: string) =>
@@ -24,7 +23,7 @@ const CORPUS = ['examples', 'test/fixtures/eval', 'test/fixtures/holdout', 'test
 function analysed(file: string) {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const analysis = analyzeRetro(text, { fileName: file });
-  return { file, text, analysis, team: teamOf(file, analysis.document.team) };
+  return { file, text, analysis, team: lonePlacement(file, text).team };
 }
 
 describe('retrospective panel: view model', () => {
@@ -70,22 +69,27 @@ describe('retrospective panel: view model', () => {
     assert.ok(checked > 20, `checked ${checked}`);
   });
 
-  it('builds the trend by the core rule of the written-back section (historyFor): same team, earlier dates', () => {
+  it('builds the trend by the core rule of the written-back section (the retro set): same team, earlier dates', () => {
     const all = CORPUS.map(analysed);
-    const records: RetroRecord[] = all.map(({ file, analysis, team, text }) => ({ file, date: analysis.document.date, team, stage: analysis.diagnosis.stage, score: analysis.diagnosis.score, openItems: openSectionItems(text) }));
-    const trendRecords: TrendRecord[] = records.map((record) => ({ uri: record.file, label: path.basename(record.file), date: record.date, team: record.team, stage: record.stage, score: record.score }));
+    const set = new RetroSet(all.map(({ file, text }) => ({ file: { path: file, id: file }, text, matchesGlobs: true })));
+    const analysisOf = (member: RetroMember) => (all.find(({ file }) => file === member.file.path) as (typeof all)[number]).analysis;
+    const trendRecords: TrendRecord[] = set.retros.map((member) => {
+      const { diagnosis } = analysisOf(member);
+      return { uri: member.file.path, label: path.basename(member.file.path), date: member.placement.date, team: member.placement.team, stage: diagnosis.stage, score: diagnosis.score };
+    });
     let compared = 0;
-    records.forEach((record, index) => {
-      const trend = buildTrend(trendRecords[index] as TrendRecord, trendRecords);
-      const core = historyFor(record, records).trend;
+    set.retros.forEach((member, index) => {
+      const record = trendRecords[index] as TrendRecord;
+      const trend = buildTrend(record, trendRecords);
+      const core = memberSectionHistory(set, member, analysisOf).trend;
       if (!record.team || !record.date) {
-        assert.equal(trend.status, 'none', record.file);
+        assert.equal(trend.status, 'none', record.uri);
         return;
       }
-      assert.equal(trend.status, 'ready', record.file);
+      assert.equal(trend.status, 'ready', record.uri);
       if (trend.status !== 'ready') return;
       const earlier = trend.points.filter((point) => !point.current).map(({ date, stage, score }) => ({ date, stage, score }));
-      assert.deepEqual(earlier, core, record.file);
+      assert.deepEqual(earlier, core, record.uri);
       assert.equal(trend.points.at(-1)?.current, true);
       compared += 1;
     });

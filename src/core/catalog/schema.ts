@@ -1,4 +1,4 @@
-// zod/mini, not classic zod: the same validation core at a fraction of the bundle size (see src/webview/protocol.ts).
+// zod/mini, not classic zod: the same validation core at a fraction of the bundle size (see src/shared/panelProtocol.ts).
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { SIDES, STAGES } from '../types';

@@ -1,35 +1,52 @@
-import { teamFromFolder } from '../report/teams';
-import type { DocumentStage } from '../types';
-import type { HealthSectionInput, TrendPoint } from './section';
+import type { RetroAnalysis } from '../analyze';
+import { applyEdit } from '../edits/textEdit';
+import { DamagedSectionError, healthSectionEdit, openSectionItems, type HealthSectionInput, type TrendPoint } from './section';
 
-/** What the section needs to know about one retro of the workspace. */
-export interface RetroRecord {
-  file: string;
-  date: string | null;
-  team: string | null;
-  stage: DocumentStage;
-  score: number;
-  /** The still-open checklist items of its relationship-health section (`openSectionItems`). */
-  openItems: string[];
+/** One dated retro of a team, as its section's history needs it. */
+export interface TeamRetro {
+  path: string;
+  date: string;
+  /** The file's text as read (BOM and all). */
+  source: string;
+  analysis: RetroAnalysis;
 }
+
+/** What a retro's section says about the team's past: the trend before it and what it carries over. */
+export type SectionHistory = Pick<HealthSectionInput, 'team' | 'trend' | 'carriedOver'>;
 
 /**
- * A retro's team, as the workspace report places it: front matter `team`, else the nearest
- * folder that names a team, skipping dated and generic ones (retros/payments/2026-03/… →
- * payments). Give a workspace-relative path, so folders above the workspace never count.
+ * The history of the last of `chain` — a team's dated retros up to and including the target,
+ * oldest first (the retro set's `earlierOf`, then the target). The trend is every retro dated
+ * before the target; the carried-over items are those the previous retro's section leaves open
+ * *once that section is itself up to date*, computed the same way down the chain. So a section
+ * depends only on the workspace, never on which other files are written in the same run, and
+ * writing all of them at once gives each the bytes writing it alone would.
  */
-export function teamOf(file: string, frontMatterTeam: string | null): string | null {
-  return frontMatterTeam?.trim() || teamFromFolder(file.replace(/\\/g, '/'));
+export function sectionHistoryOf(team: string, chain: readonly TeamRetro[]): SectionHistory {
+  const openItems: string[][] = [];
+  let history: SectionHistory = { team };
+  for (let index = 0; index < chain.length; index++) {
+    const retro = chain[index] as TeamRetro;
+    // Retros of the same day are not each other's past.
+    let before = index;
+    while (before > 0 && (chain[before - 1] as TeamRetro).date >= retro.date) before--;
+    const trend: TrendPoint[] = chain.slice(0, before).map(({ date, analysis }) => ({ date, stage: analysis.diagnosis.stage, score: analysis.diagnosis.score }));
+    const previous = chain[before - 1];
+    const carried = before > 0 ? (openItems[before - 1] as string[]) : [];
+    history = { team, trend, ...(previous && carried.length ? { carriedOver: { date: previous.date, items: [...carried] } } : {}) };
+    openItems.push(index < chain.length - 1 ? openItemsOnceWritten(retro, history) : []);
+  }
+  return history;
 }
 
-/** The team's earlier retros as a trend, and the open items of the one just before. */
-export function historyFor(target: RetroRecord, all: readonly RetroRecord[]): Pick<HealthSectionInput, 'trend' | 'carriedOver' | 'team'> {
-  if (!target.team || !target.date) return { team: target.team };
-  const earlier = all
-    .filter((record) => record.file !== target.file && record.team === target.team && record.date !== null && record.date < (target.date as string))
-    .sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
-  const trend: TrendPoint[] = earlier.map(({ date, stage, score }) => ({ date, stage, score }));
-  const previous = earlier[earlier.length - 1];
-  const items = previous ? [...previous.openItems] : [];
-  return { team: target.team, trend, ...(previous && items.length ? { carriedOver: { date: previous.date, items } } : {}) };
+/** The open items of a retro's section once written with this history; as it stands when its section is damaged. */
+function openItemsOnceWritten(retro: TeamRetro, history: SectionHistory): string[] {
+  const text = retro.analysis.document.text;
+  try {
+    const edit = healthSectionEdit(retro.source, { analysis: retro.analysis, ...history });
+    return openSectionItems(edit ? applyEdit(text, edit) : text);
+  } catch (error) {
+    if (!(error instanceof DamagedSectionError)) throw error;
+    return openSectionItems(text);
+  }
 }

@@ -1,12 +1,10 @@
 import type { RetroAnalysis } from '../analyze';
+import { SECTION_BEGIN, SECTION_BEGIN_LINE as BEGIN_LINE, SECTION_END, SECTION_END_LINE as END_LINE } from '../markdown/healthMarkers';
 import { readRetro } from '../markdown/reader';
 import { lineEndingOf, type TextEdit } from '../edits/textEdit';
 import { STAGE_ILLNESS, type DocumentStage } from '../types';
 
-export const SECTION_BEGIN = '<!-- retro-health:begin -->';
-export const SECTION_END = '<!-- retro-health:end -->';
-const BEGIN_LINE = /^[ \t]*<!--\s*retro-health:begin\s*-->[ \t]*$/;
-const END_LINE = /^[ \t]*<!--\s*retro-health:end\s*-->[ \t]*$/;
+export { SECTION_BEGIN, SECTION_END } from '../markdown/healthMarkers';
 const CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
 const CARRIED = /\s*\(carried over from [^)]*\)\s*$/;
 

@@ -47,6 +47,14 @@ function unquote(value: string): string {
   return value;
 }
 
+/** A front matter flag: true / yes / on, false / no / off (any case); undefined for anything else. */
+export function frontMatterFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (/^(?:true|yes|on)$/i.test(value)) return true;
+  if (/^(?:false|no|off)$/i.test(value)) return false;
+  return undefined;
+}
+
 /** A real calendar date as YYYY-MM-DD, or null. */
 export function parseIsoDate(value: string | undefined): string | null {
   if (!value) return null;

@@ -1,6 +1,7 @@
 import MarkdownIt, { type Env as MarkdownEnv, type Token as MarkdownToken } from 'markdown-it';
-import { dateFromFileName, parseIsoDate, readFrontMatter, type FrontMatter } from './frontMatter';
+import { dateFromFileName, frontMatterFlag, parseIsoDate, readFrontMatter, type FrontMatter } from './frontMatter';
 import { findInlineMasks, normaliseLabel, type InlineContext, type MaskRange } from './inlineMask';
+import { SECTION_BEGIN_LINE, SECTION_END_LINE } from './healthMarkers';
 import { LineIndex } from './positions';
 import { readSuppressions, type Suppressions } from './suppressions';
 
@@ -38,9 +39,6 @@ export interface ReadOptions {
   fileName?: string;
 }
 
-/** Markers sit on lines of their own; the same text inside prose or code is only talk about them. */
-const HEALTH_SECTION_BEGIN = /^\s*<!--\s*retro-health:begin\s*-->\s*$/;
-const HEALTH_SECTION_END = /^\s*<!--\s*retro-health:end\s*-->\s*$/;
 /** One block-quote marker at the start of a line. */
 const QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
 
@@ -108,7 +106,7 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
     frontMatter,
     date: parseIsoDate(frontMatter.fields.date) ?? dateFromFileName(options.fileName),
     team: frontMatter.fields.team?.trim() || null,
-    declaresRetro: /^(true|yes|on)$/i.test(frontMatter.fields.retro ?? ''),
+    declaresRetro: frontMatterFlag(frontMatter.fields.retro) === true,
     segments,
     suppressions: readSuppressions(lines, codeLines),
   };
@@ -210,8 +208,8 @@ function healthSectionLines(lines: LineIndex): Set<number> {
   let begin = -1;
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
-    if (HEALTH_SECTION_BEGIN.test(content)) begin = line;
-    else if (begin !== -1 && HEALTH_SECTION_END.test(content)) {
+    if (SECTION_BEGIN_LINE.test(content)) begin = line;
+    else if (begin !== -1 && SECTION_END_LINE.test(content)) {
       for (let l = begin; l <= line; l++) excluded.add(l);
       begin = -1;
     }

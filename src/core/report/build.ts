@@ -1,5 +1,5 @@
 import type { RetroAnalysis } from '../analyze';
-import type { SideBalance } from '../diagnosis';
+import { DOMINANT_SIDE_SHARE, type SideBalance } from '../diagnosis';
 import { parseIsoDate } from '../markdown/frontMatter';
 import { DOCUMENT_STAGES, stageRank, type DocumentStage } from '../types';
 import { checklistItems } from './checklist';
@@ -22,8 +22,6 @@ import type {
 
 /** A score drop (or rise) this large counts as a change even when the stage stays. */
 export const SCORE_STEP = 5;
-/** One side dominates when it voices this share of the findings (as in a retro's diagnosis). */
-const DOMINANT_SHARE = 0.75;
 const DAY_MS = 86_400_000;
 
 interface Entry {
@@ -45,9 +43,7 @@ export function buildWorkspaceReport(retros: readonly ReportInput[], options: Wo
     throw new RangeError(`asOf must be a date as YYYY-MM-DD, not "${options.asOf}"`);
   }
   const inputs = uniqueByFile(retros);
-  const placements = placeRetros(
-    inputs.map(({ file, analysis }) => ({ file, frontMatterTeam: analysis.document.team, frontMatterDate: analysis.document.frontMatter.fields.date })),
-  );
+  const placements = placementsOf(inputs);
   const entries: Entry[] = inputs
     .map(({ file, analysis }, index) => {
       const placement = placements[index] as Placement;
@@ -81,10 +77,18 @@ export function buildWorkspaceReport(retros: readonly ReportInput[], options: Wo
   return { ...partial, summary: summarise(partial) };
 }
 
+/** The retro set's placements where given; the others placed among themselves. */
+function placementsOf(inputs: readonly ReportInput[]): Placement[] {
+  const unplaced = inputs.filter((input) => input.placement === undefined);
+  const placed = placeRetros(unplaced.map(({ file, analysis }) => ({ file, frontMatterTeam: analysis.document.team, frontMatterDate: analysis.document.frontMatter.fields.date })));
+  let next = 0;
+  return inputs.map((input) => input.placement ?? (placed[next++] as Placement));
+}
+
 /** Forward slashes, no leading "./"; a file given twice is kept once (the text sorting first, so order cannot matter). */
 function uniqueByFile(retros: readonly ReportInput[]): ReportInput[] {
   const normalised = retros
-    .map((input) => ({ file: input.file.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), analysis: input.analysis }))
+    .map((input) => ({ ...input, file: input.file.replace(/\\/g, '/').replace(/^(\.\/)+/, '') }))
     .sort((a, b) => compare(a.file, b.file) || compare(a.analysis.document.text, b.analysis.document.text));
   return normalised.filter((input, index) => index === 0 || (normalised[index - 1] as ReportInput).file !== input.file);
 }
@@ -210,7 +214,7 @@ function sideTotals(entries: readonly Entry[]): SideTotals {
   }
   const total = business + it + both;
   let balance: SideBalance = 'none';
-  if (total > 0) balance = business >= DOMINANT_SHARE * total ? 'business' : it >= DOMINANT_SHARE * total ? 'it' : 'both';
+  if (total > 0) balance = business >= DOMINANT_SIDE_SHARE * total ? 'business' : it >= DOMINANT_SIDE_SHARE * total ? 'it' : 'both';
   return { business, it, both, balance };
 }
 

@@ -1,4 +1,5 @@
 import { ACTION_HEADING } from '../edits/actionItems';
+import { SECTION_BEGIN_LINE as BEGIN_LINE, SECTION_END_LINE as END_LINE } from '../markdown/healthMarkers';
 import type { RetroDocument } from '../markdown/reader';
 import type { FollowUpSource } from './types';
 
@@ -14,9 +15,6 @@ export interface ChecklistItem {
   source: FollowUpSource;
 }
 
-/** The same marker lines the reader and the section writer accept. */
-const BEGIN_LINE = /^[ \t]*<!--\s*retro-health:begin\s*-->[ \t]*$/;
-const END_LINE = /^[ \t]*<!--\s*retro-health:end\s*-->[ \t]*$/;
 const CHECKBOX_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\]\s+(.*?)\s*$/;
 const CARRIED_NOTE = /\s*\(carried over from [^)]*\)\s*$/i;
 /** A hand-written carry-over: "Carried over: …", "Carried over from sprint 21: …", "Carried over again: …". */

@@ -1,4 +1,5 @@
 import type { RetroAnalysis } from '../analyze';
+import type { Placement } from './teams';
 import type { SideBalance } from '../diagnosis';
 import type { DocumentStage, Side, Stage } from '../types';
 
@@ -7,6 +8,8 @@ export interface ReportInput {
   /** Workspace-relative path with forward slashes; links in the markdown report point here. */
   file: string;
   analysis: RetroAnalysis;
+  /** Team and date as the workspace's retro set places the file; else placed among the report's inputs. */
+  placement?: Placement;
 }
 
 export interface WorkspaceReportOptions {

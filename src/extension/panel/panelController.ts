@@ -1,44 +1,22 @@
 import * as vscode from 'vscode';
 import { hostPanel, webviewOptions } from './webviewHost';
-import {
-  clip,
-  LIMITS,
-  parsePersistedState,
-  parseWebviewMessage,
-  VIEW_TYPE,
-  type HostMessage,
-  type PanelState,
-  type RetroView,
-  type Trend,
-  type WebviewMessage,
-} from '../../webview/protocol';
+import { clip, LIMITS, parsePersistedState, parseWebviewMessage, VIEW_TYPE, type HostMessage, type PanelState, type RetroView, type Trend } from '../../shared/panelProtocol';
 import type { AnalysisService, DocumentState } from '../analysisService';
 import type { TeamCatalogs } from '../teamCatalogs';
-import { teamOfRetro } from '../retroDocuments';
 import { createNonce, panelHtml } from './html';
+import { PanelCommands } from './panelCommands';
 import type { TeamRetros } from './teamRetros';
-import { buildTrend, toRetroView, type TrendRecord } from './viewModel';
+import { PanelTrends } from './trendCache';
+import { toRetroView } from './viewModel';
 
 export const OPEN_PANEL_COMMAND = 'retroHealth.openPanel';
 /** Context key for the editor-title button: the active editor holds an analysed retro. */
 export const ACTIVE_RETRO_CONTEXT = 'retroHealth.activeEditorIsRetro';
-/** Not in the command palette: lets the end-to-end tests see what the panel holds. */
+/** Test mode only (registered by extension.ts, not in package.json): lets the end-to-end tests see what the panel holds. */
 export const PANEL_PROBE_COMMAND = 'retroHealth.internal.panel';
 
-/** The trend is given up (and the panel says so) when reading the team's retros takes longer. */
-const TREND_TIMEOUT_MS = 20_000;
 /** State updates arriving together (an analysis, then its diagnostics) are sent once. */
 const POST_DELAY_MS = 25;
-
-interface TrendCache {
-  key: string;
-  team: string;
-  others: TrendRecord[] | undefined;
-  /** Set when saved files may have changed the others: refreshed in the background. */
-  stale: boolean;
-  error?: string;
-  unavailable?: string;
-}
 
 /** What the end-to-end tests can see of the panel (PANEL_PROBE_COMMAND). */
 export interface PanelProbe {
@@ -62,6 +40,9 @@ export interface PanelProbe {
  * The Retrospective Panel: one webview beside the editor that follows the active markdown
  * retro and shows its diagnosis, trend, symptoms, side balance and treatment plan. It only
  * translates: every number comes from the AnalysisService's analysis of the editor buffer.
+ * This class owns the panel's lifecycle (open, restore, follow, dispose) and its messages (state
+ * out, validated messages in); the trend is PanelTrends' (trendCache.ts) and what each message
+ * does is PanelCommands' (panelCommands.ts).
  */
 export class PanelController implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -70,23 +51,46 @@ export class PanelController implements vscode.Disposable {
   private webviewReady = false;
   private lastState: PanelState | undefined;
   private postTimer: ReturnType<typeof setTimeout> | undefined;
-  private trendCache: TrendCache | undefined;
-  private trendGeneration = 0;
   private invalidMessages = 0;
   private handledMessages = 0;
+  private readonly trends: PanelTrends;
+  private readonly commands: PanelCommands;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly analyses: AnalysisService,
-    private readonly catalogs: TeamCatalogs,
+    catalogs: TeamCatalogs,
     private readonly output: vscode.OutputChannel,
     /** Shared with the section writer: both read the team's retros the same way, from one cache. */
-    private readonly teamRetros: TeamRetros,
+    teamRetros: TeamRetros,
   ) {
+    this.trends = new PanelTrends(teamRetros, catalogs, output, {
+      isWanted: () => this.panel !== undefined,
+      onRead: () => this.postTrend(),
+      onStale: () => {
+        if (this.panel?.visible) this.schedulePost();
+      },
+      onForgotten: () => this.schedulePost(),
+    });
+    this.commands = new PanelCommands(
+      {
+        document: () => this.document,
+        lastState: () => this.lastState,
+        webviewReady: () => {
+          this.webviewReady = true;
+          this.postState();
+        },
+        refresh: () => this.schedulePost(),
+        post: (message) => this.post(message),
+        editorColumn: (document) => this.editorColumn(document),
+      },
+      analyses,
+      output,
+    );
     this.disposables.push(
+      this.trends,
       vscode.commands.registerCommand(OPEN_PANEL_COMMAND, (target?: unknown) => this.open(target)),
-      vscode.commands.registerCommand(PANEL_PROBE_COMMAND, (simulate?: unknown) => this.probe(simulate)),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, saved) => this.restore(panel, saved),
       }),
@@ -101,16 +105,6 @@ export class PanelController implements vscode.Disposable {
         this.document = active && active !== document && isFollowable(active) ? active : undefined;
         this.schedulePost();
       }),
-      vscode.workspace.onDidSaveTextDocument((document) => {
-        if (document.languageId === 'markdown' && this.trendCache) {
-          this.trendCache.stale = true;
-          if (this.panel?.visible) this.schedulePost();
-        }
-      }),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('retroHealth')) this.forgetTrends();
-      }),
-      catalogs.onDidChange(() => this.forgetTrends()),
       { dispose: () => clearTimeout(this.postTimer) },
     );
     this.updateContextKey();
@@ -176,7 +170,7 @@ export class PanelController implements vscode.Disposable {
         this.panel = undefined;
         this.webviewReady = false;
         this.lastState = undefined;
-        this.trendGeneration += 1;
+        this.trends.cancel();
       },
     });
     panel.webview.html = this.html(panel.webview);
@@ -266,7 +260,7 @@ export class PanelController implements vscode.Disposable {
         return {
           status: 'empty',
           reason: 'not-a-retro',
-          message: 'This markdown file is not a retro: retroHealth.files does not match it and its front matter has no "retro: true".',
+          message: notARetroMessage(docState),
           fileName,
           documentUri,
         };
@@ -280,68 +274,19 @@ export class PanelController implements vscode.Disposable {
         };
       case 'analysed': {
         const analysis = docState.analysis;
-        const team = teamOfRetro(document.uri, analysis.document.team);
-        const trend = this.trendFor(document, team, analysis.document.date, analysis.diagnosis);
+        const { team, date } = this.trends.placementOf(document);
+        const { stage, score } = analysis.diagnosis;
+        const trend = this.trends.trendFor(document, { uri: documentUri, label: fileNameOf(document.uri), date, team, stage, score });
         return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend }) };
       }
     }
   }
 
-  /** The trend from the cache when it is for this team and folder; otherwise `loading`, and reading starts. */
-  private trendFor(document: vscode.TextDocument, team: string | null, date: string | null, diagnosis: { stage: TrendRecord['stage']; score: number }): Trend {
-    const current: TrendRecord = { uri: document.uri.toString(), label: fileNameOf(document.uri), date, team, stage: diagnosis.stage, score: diagnosis.score };
-    if (!team || !date) return buildTrend(current, []);
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return { status: 'none', reason: 'Open this retro inside a workspace folder to compare it with the team\u2019s earlier retros.' };
-    // Per folder and team: switching between the team's retros reuses what was read.
-    const key = `${folder.uri.toString()}|${team}`;
-    const cache = this.trendCache;
-    if (!cache || cache.key !== key) {
-      this.trendCache = { key, team, others: undefined, stale: false };
-      void this.computeTrend(document, team, key);
-      return { status: 'loading' };
-    }
-    if (cache.stale) {
-      cache.stale = false;
-      void this.computeTrend(document, team, key);
-    }
-    if (cache.error) return { status: 'error', message: cache.error };
-    if (cache.unavailable) return { status: 'none', reason: cache.unavailable };
-    return cache.others ? buildTrend(current, cache.others) : { status: 'loading' };
-  }
-
-  private async computeTrend(document: vscode.TextDocument, team: string, key: string): Promise<void> {
-    const generation = ++this.trendGeneration;
-    const isCurrent = () => generation === this.trendGeneration && this.trendCache?.key === key && this.panel !== undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), TREND_TIMEOUT_MS)));
-    try {
-      const result = await Promise.race([this.teamRetros.find(document, team, () => !isCurrent()), timeout]);
-      if (!isCurrent() || !this.trendCache) return;
-      const cache = this.trendCache;
-      cache.error = undefined;
-      cache.unavailable = undefined;
-      if (result === 'timeout') cache.error = `Reading the team\u2019s retros took longer than ${TREND_TIMEOUT_MS / 1000} s; the trend is left out.`;
-      else if (result === undefined) cache.unavailable = 'Open this retro inside a workspace folder to compare it with the team\u2019s earlier retros.';
-      else cache.others = result.records;
-    } catch (error) {
-      this.output.appendLine(`[panel] trend: ${error instanceof Error ? error.message : String(error)}`);
-      if (!isCurrent() || !this.trendCache) return;
-      this.trendCache.error = clip(`The team\u2019s earlier retros could not be read: ${error instanceof Error ? error.message : String(error)}`, LIMITS.prose);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!isCurrent()) return;
+  /** The team's retros were read: the trend goes to the webview on its own (the rest of the state is as sent). */
+  private postTrend(): void {
     const state = this.buildState();
     this.lastState = state;
     if (state.status === 'ready') this.post({ type: 'trend', documentUri: state.retro.documentUri, trend: state.retro.trend });
-  }
-
-  private forgetTrends(): void {
-    this.teamRetros.clear();
-    this.trendCache = undefined;
-    this.trendGeneration += 1;
-    this.schedulePost();
   }
 
   private post(message: HostMessage): void {
@@ -362,77 +307,10 @@ export class PanelController implements vscode.Disposable {
     const message = parsed.value;
     this.handledMessages += 1;
     try {
-      await this.handle(message);
+      await this.commands.handle(message);
     } catch (error) {
       this.output.appendLine(`[panel] ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-
-  private async handle(message: WebviewMessage): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        this.webviewReady = true;
-        this.postState();
-        return;
-      case 'reveal': {
-        const document = this.shownDocument(message.documentUri, message.type);
-        if (!document) return;
-        const { start, end } = message.range;
-        const range = document.validateRange(new vscode.Range(start.line, start.character, end.line, end.character));
-        await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(document), selection: new vscode.Selection(range.start, range.end), preserveFocus: false, preview: false });
-        return;
-      }
-      case 'addActionItem': {
-        const document = this.shownDocument(message.documentUri, message.type);
-        if (!document) return this.answer(message.requestId, false, 'This retro is no longer the one shown; nothing was added.');
-        if (!this.offers(message.documentUri, message.action)) {
-          this.output.appendLine(`[panel] ignored addActionItem: "${clip(message.action, 80)}" is not a treatment offered for this retro`);
-          return this.answer(message.requestId, false, 'That action item is not one of this retro\u2019s treatments.');
-        }
-        const added = await this.run<boolean>('retroHealth.addActionItem', message.documentUri, message.action);
-        if (added.ok) this.answer(message.requestId, added.value === true, added.value === true ? `Added the action item \u201c${clip(message.action, 200)}\u201d.` : 'Nothing was added: the item is already in the action items.');
-        else this.answer(message.requestId, false, `Could not add the action item: ${added.error}`);
-        return;
-      }
-      case 'writeHealthSection': {
-        const document = this.shownDocument(message.documentUri, message.type);
-        if (!document) return this.answer(message.requestId, false, 'This retro is no longer the one shown; nothing was written.');
-        const written = await this.run<boolean>('retroHealth.writeHealthSection', message.documentUri);
-        if (written.ok) this.answer(message.requestId, written.value === true, written.value === true ? 'The relationship-health section is written and up to date.' : 'The relationship-health section was not written.');
-        else this.answer(message.requestId, false, `Could not write the relationship-health section: ${written.error}`);
-        return;
-      }
-      case 'analyzeAnyway': {
-        const document = this.shownDocument(message.documentUri, message.type);
-        if (document) this.analyses.analyzeNow(document);
-        this.schedulePost();
-        return;
-      }
-      case 'openRetro': {
-        const trend = this.lastState?.status === 'ready' ? this.lastState.retro.trend : undefined;
-        if (trend?.status !== 'ready' || !trend.points.some((point) => point.uri === message.uri && !point.current)) {
-          this.output.appendLine('[panel] ignored openRetro: not one of the retros in the trend');
-          return;
-        }
-        const uri = vscode.Uri.parse(message.uri, true);
-        const column = this.document ? this.editorColumn(this.document) : vscode.ViewColumn.One;
-        await vscode.window.showTextDocument(uri, { viewColumn: column, preview: false });
-        return;
-      }
-    }
-  }
-
-  /** The followed document when `uri` names it; anything else is refused (a webview never picks a file). */
-  private shownDocument(uri: string, what: string): vscode.TextDocument | undefined {
-    if (this.document && !this.document.isClosed && this.document.uri.toString() === uri) return this.document;
-    this.output.appendLine(`[panel] ignored ${what}: the document is not the one the panel shows`);
-    return undefined;
-  }
-
-  private offers(documentUri: string, action: string): boolean {
-    const state = this.lastState;
-    if (state?.status !== 'ready' || state.retro.documentUri !== documentUri) return false;
-    return state.retro.treatments.some((treatment) => treatment.actions.some((offered) => offered.text === action));
   }
 
   private editorColumn(document: vscode.TextDocument): vscode.ViewColumn {
@@ -442,24 +320,10 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
   }
 
-  private async run<T>(command: string, ...args: unknown[]): Promise<{ ok: true; value: T | undefined } | { ok: false; error: string }> {
-    try {
-      return { ok: true, value: await vscode.commands.executeCommand<T>(command, ...args) };
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      this.output.appendLine(`[panel] ${command} failed: ${text}`);
-      return { ok: false, error: clip(text, 500) };
-    }
-  }
-
-  private answer(requestId: string, ok: boolean, message: string): void {
-    this.post({ type: 'commandResult', requestId, ok, message: clip(message, LIMITS.prose) });
-  }
-
   // ---- tests ----------------------------------------------------------------------------------
 
-  /** PANEL_PROBE_COMMAND: the panel's state; with `{ message }`, first handles it as if the webview had sent it. */
-  private async probe(options?: unknown): Promise<PanelProbe> {
+  /** PANEL_PROBE_COMMAND (test mode only): the panel's state; with `{ message }`, first handles it as if the webview had sent it. */
+  async probe(options?: unknown): Promise<PanelProbe> {
     if (options && typeof options === 'object' && 'message' in options) await this.handleMessage((options as { message: unknown }).message);
     const state = this.lastState;
     const retro: RetroView | undefined = state?.status === 'ready' ? state.retro : undefined;
@@ -500,4 +364,10 @@ function safeParseUri(value: string): vscode.Uri | undefined {
   } catch {
     return undefined;
   }
+}
+
+function notARetroMessage(state: Extract<DocumentState, { kind: 'not-a-retro' }>): string {
+  if (state.excluded) return 'This file looks like a retro, but files.exclude or search.exclude hides it, so Retro Health leaves it out (as the workspace report does).';
+  if (state.looksLikeRetro) return 'This file has retro sections but is not named like a retro. Use "Retro Health: Treat This File as a Retro…" to add "retro: true" or a glob for its folder.';
+  return 'This markdown file is not a retro: retroHealth.files does not match it, its front matter has no "retro: true", and it has no retro sections.';
 }

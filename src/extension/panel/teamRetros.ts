@@ -1,115 +1,83 @@
-import * as vscode from 'vscode';
-import { analyzeRetro } from '../../core/analyze';
+import type * as vscode from 'vscode';
 import { openSectionItems } from '../../core/healthSection/section';
-import { readFrontMatter } from '../../core/markdown/frontMatter';
-import { analysisOptionsFor } from '../analysisOptions';
-import { teamOfRetro } from '../retroDocuments';
-import { readSettings } from '../settings';
-import type { TeamCatalogs } from '../teamCatalogs';
-import { excludeGlob } from '../workspaceRetros';
+import type { Placement } from '../../core/report/teams';
+import { lonePlacement, teamKey } from '../../core/retroSet';
+import { pathInFolder, type RetroSetService, type WorkspaceRetroSet } from '../retroSetService';
 import type { TrendRecord } from './viewModel';
 
-/** At most this many files per `retroHealth.files` glob are looked at. */
-const MAX_FILES_PER_GLOB = 1000;
-/** Yield to the extension host between batches, so reading many retros never blocks it. */
+/** Yield to the extension host between batches of analyses, so a big team never blocks it. */
 const BATCH = 10;
 
 /** A retro of the team: its place in the trend, and what its relationship-health section leaves open. */
 export type TeamRetroRecord = TrendRecord & { openItems: string[] };
 
 export interface TeamRetrosResult {
-  /** The team's retros in the document's workspace folder (the document itself included when it matches). */
+  /** The team's retros in the workspace (the document itself included when it is one). */
   records: TeamRetroRecord[];
-  /** Files that could not be read. */
+  /** Markdown files of the workspace that could not be read. */
   skipped: number;
 }
 
-interface CacheEntry {
-  mtime: number;
-  size: number;
-  team: string | null;
-  /** Only analysed for the team asked about; other teams' retros are only looked at. */
-  record: TeamRetroRecord | undefined;
-}
-
 /**
- * Finds a team's retros with `retroHealth.files` in the document's workspace folder and analyses
- * each with its folder's catalog and settings, as the editor would. Only the front matter of
- * other teams' retros is read. Results are cached per file by modification time and size, so a
- * refresh after a save re-analyses only what changed; a file open with unsaved edits is read from
- * its buffer.
+ * The panel's view of the workspace's retro set: a team's retros analysed for the trend, and a
+ * document's team and date as the set places them (the report and the section writer ask the
+ * same set). Until the set has been read once, a document is placed on its own.
  */
 export class TeamRetros {
-  private readonly cache = new Map<string, CacheEntry>();
+  private latest: WorkspaceRetroSet | undefined;
 
-  constructor(
-    private readonly catalogs: TeamCatalogs,
-    private readonly output: vscode.OutputChannel,
-  ) {}
+  constructor(private readonly retroSets: RetroSetService) {}
 
-  /** Forgets every cached analysis (the team file or the settings changed). */
+  /** Forgets the set last read (the team file or the settings changed). */
   clear(): void {
-    this.cache.clear();
+    this.latest = undefined;
+    this.retroSets.clear();
+  }
+
+  /** The document's team and date: the set's placement when it is a member, else its own front matter, name and folders. */
+  placementOf(document: vscode.TextDocument): Placement {
+    const path = pathInFolder(document.uri) ?? document.uri.path.split('/').pop() ?? '';
+    const member = this.latest?.set.member(path);
+    if (member) return member.placement;
+    return lonePlacement(path, document.getText());
+  }
+
+  /** The workspace's retro set has been read since the last change of settings or team file. */
+  hasSet(): boolean {
+    return this.latest !== undefined;
+  }
+
+  /** Reads the workspace's retro set (for placements); false when cancelled. */
+  async refreshSet(isCancelled: () => boolean): Promise<boolean> {
+    const retros = await this.retroSets.collect({ isCancelled });
+    if (retros) this.latest = retros;
+    return retros !== undefined;
   }
 
   async find(document: vscode.TextDocument, team: string, isCancelled: () => boolean): Promise<TeamRetrosResult | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return undefined;
-    const settings = readSettings(document.uri, () => undefined);
-    const exclude = excludeGlob(folder.uri);
-    const found = new Map<string, vscode.Uri>();
-    for (const glob of settings.files) {
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, MAX_FILES_PER_GLOB);
-      for (const uri of uris) found.set(uri.toString(), uri);
-      if (isCancelled()) return undefined;
-    }
+    if (pathInFolder(document.uri) === undefined) return undefined;
+    const retros = await this.retroSets.collect({ isCancelled });
+    if (!retros) return undefined;
+    this.latest = retros;
     const records: TeamRetroRecord[] = [];
-    let skipped = 0;
     let index = 0;
-    for (const uri of found.values()) {
+    for (const member of retros.set.teamRetros(team)) {
       if (++index % BATCH === 0) {
         await new Promise((resolve) => setImmediate(resolve));
         if (isCancelled()) return undefined;
       }
-      try {
-        const entry = await this.read(uri, team);
-        if (entry?.record && entry.team === team) records.push(entry.record);
-      } catch (error) {
-        skipped += 1;
-        this.output.appendLine(`[panel] trend: skipped ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      const uri = retros.uriOf(member);
+      const analysis = this.retroSets.analysisOf(member, uri);
+      records.push({
+        uri: uri.toString(),
+        label: member.file.path.split('/').pop() || member.file.path,
+        date: member.placement.date,
+        team: member.placement.team,
+        stage: analysis.diagnosis.stage,
+        score: analysis.diagnosis.score,
+        openItems: openSectionItems(analysis.document.text),
+      });
     }
-    return { records, skipped };
-  }
-
-  private async read(uri: vscode.Uri, team: string): Promise<CacheEntry | undefined> {
-    const key = uri.toString();
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
-    if (open?.isDirty) return this.analyse(uri, open.getText(), team);
-    const stat = await vscode.workspace.fs.stat(uri);
-    const cached = this.cache.get(key);
-    if (cached && cached.mtime === stat.mtime && cached.size === stat.size && (cached.record !== undefined || cached.team !== team)) return cached;
-    if (stat.size > readSettings(uri, () => undefined).maxFileSizeKB * 1024) return undefined;
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-    const entry = { ...this.analyse(uri, text, team), mtime: stat.mtime, size: stat.size };
-    this.cache.set(key, entry);
-    return entry;
-  }
-
-  private analyse(uri: vscode.Uri, text: string, team: string): CacheEntry {
-    const fileTeam = teamOfRetro(uri, readFrontMatter(text.replace(/^\uFEFF/, '')).fields.team?.trim() || null);
-    if (fileTeam !== team) return { mtime: 0, size: 0, team: fileTeam, record: undefined };
-    const settings = readSettings(uri, () => undefined);
-    const analysis = analyzeRetro(text, analysisOptionsFor(uri, settings, this.catalogs));
-    const record: TeamRetroRecord = {
-      uri: uri.toString(),
-      label: uri.path.split('/').pop() || uri.path,
-      date: analysis.document.date,
-      team: fileTeam,
-      stage: analysis.diagnosis.stage,
-      score: analysis.diagnosis.score,
-      openItems: openSectionItems(analysis.document.text),
-    };
-    return { mtime: 0, size: 0, team: fileTeam, record };
+    return { records: records.filter((record) => teamKey(record.team) === teamKey(team)), skipped: retros.unread.length };
   }
 }

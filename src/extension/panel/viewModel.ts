@@ -1,11 +1,12 @@
 /**
- * Turns the core's analysis into the panel's view state (src/webview/protocol.ts). Pure: no
+ * Turns the core's analysis into the panel's view state (src/shared/panelProtocol.ts). Pure: no
  * `vscode` import, so the webview tests build their states with exactly this code.
  */
 import { whyFlagged } from '../../core/explain';
 import type { RetroAnalysis } from '../../core/analyze';
 import { STAGE_ILLNESS, type DocumentStage } from '../../core/types';
-import { clip, LIMITS, type FindingView, type RetroView, type Trend, type TrendPoint, type TreatmentView } from '../../webview/protocol';
+import { teamKey } from '../../core/retroSet/retroSet';
+import { clip, LIMITS, type FindingView, type RetroView, type Trend, type TrendPoint, type TreatmentView } from '../../shared/panelProtocol';
 
 /** A `- [ ] item` line, ticked or not (the form the add-action-item edit writes and checks). */
 const CHECKBOX_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]\s+(.*?)\s*$/;
@@ -88,7 +89,7 @@ export interface TrendRecord {
   uri: string;
   label: string;
   date: string | null;
-  /** As the core's `teamOf` gives it: front matter `team`, else the nearest folder naming a team. */
+  /** As the workspace's retro set places it (front matter `team`, a folder, or the file name). */
   team: string | null;
   stage: DocumentStage;
   score: number;
@@ -97,7 +98,7 @@ export interface TrendRecord {
 /**
  * The trend of the current retro against the same team's earlier retros, oldest first, the
  * current one last. "Earlier" and "same team" are the core's rule for the written-back section
- * (`historyFor`): same team, a date strictly before this retro's. Undated retros cannot be placed
+ * (`sectionHistoryOf`): same team (any capitalisation), a date strictly before this retro's. Undated retros cannot be placed
  * and are only counted. Only the most recent LIMITS.trendPoints are kept.
  */
 export function buildTrend(current: TrendRecord, others: readonly TrendRecord[]): Trend {
@@ -108,7 +109,7 @@ export function buildTrend(current: TrendRecord, others: readonly TrendRecord[])
     return { status: 'none', reason: 'This retro has no date ("date:" in the front matter or a date in the file name), so it cannot be placed among the team\u2019s retros.' };
   }
   const currentDate = current.date;
-  const team = others.filter((record) => record.uri !== current.uri && record.team === current.team);
+  const team = others.filter((record) => record.uri !== current.uri && teamKey(record.team) === teamKey(current.team));
   const earlier = team
     .filter((record): record is TrendRecord & { date: string } => record.date !== null && record.date < currentDate)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.label.localeCompare(b.label)));

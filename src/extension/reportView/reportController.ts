@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hostPanel, webviewOptions } from '../panel/webviewHost';
 import type { WorkspaceReport } from '../../core/report';
-import { clip, LIMITS } from '../../webview/protocol';
+import { clip, LIMITS } from '../../shared/panelProtocol';
 import {
   parseReportHostMessage,
   parseReportWebviewMessage,
@@ -9,16 +9,16 @@ import {
   type ReportHostMessage,
   type ReportState,
   type ReportWebviewMessage,
-} from '../../webview/reportProtocol';
+} from '../../shared/reportProtocol';
 import { createNonce } from '../panel/html';
-import type { TeamCatalogs } from '../teamCatalogs';
+import type { RetroSetService } from '../retroSetService';
 import { computeWorkspaceReportWithFiles, exportReportMarkdown, type ComputedReport } from '../workspaceReport';
 import { reportHtml } from './html';
 import { filesOf, toReportView } from './viewModel';
 
 export const SHOW_REPORT_COMMAND = 'retroHealth.showWorkspaceReport';
 export const EXPORT_REPORT_COMMAND = 'retroHealth.exportReport';
-/** Not in package.json: lets the end-to-end tests see (and drive) the report view. */
+/** Test mode only (registered by extension.ts, not in package.json): lets the end-to-end tests see (and drive) the report view. */
 export const REPORT_PROBE_COMMAND = 'retroHealth.internal.report';
 
 /** What SHOW_REPORT_COMMAND resolves to. */
@@ -61,13 +61,12 @@ export class ReportController implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly catalogs: TeamCatalogs,
+    private readonly retroSets: RetroSetService,
     private readonly output: vscode.OutputChannel,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (token?: unknown) => this.show(asToken(token))),
       vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (target?: unknown) => this.export(target instanceof vscode.Uri ? target : undefined)),
-      vscode.commands.registerCommand(REPORT_PROBE_COMMAND, (simulate?: unknown) => this.probe(simulate)),
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
         // After a reload the report is read again: retros may have changed meanwhile.
         deserializeWebviewPanel: async (panel) => {
@@ -121,7 +120,7 @@ export class ReportController implements vscode.Disposable {
     this.setState({ status: 'loading' });
     let state: ReportState;
     try {
-      const computed = await computeWorkspaceReportWithFiles(this.catalogs, run.token);
+      const computed = await computeWorkspaceReportWithFiles(this.retroSets, run.token);
       if (this.running !== run) return this.state ?? { status: 'loading' };
       if (!computed) state = { status: 'cancelled' };
       else {
@@ -221,7 +220,7 @@ export class ReportController implements vscode.Disposable {
   }
 
   private async readForExport(): Promise<WorkspaceReport | undefined> {
-    const computed = await computeWorkspaceReportWithFiles(this.catalogs);
+    const computed = await computeWorkspaceReportWithFiles(this.retroSets);
     if (computed) this.computed = computed;
     return computed?.report;
   }
@@ -239,8 +238,8 @@ export class ReportController implements vscode.Disposable {
 
   // ---- tests ----------------------------------------------------------------------------------------
 
-  /** REPORT_PROBE_COMMAND: the view's state; with `{ message }`, first handles it as if the webview had sent it. */
-  private async probe(options?: unknown): Promise<ReportProbe> {
+  /** REPORT_PROBE_COMMAND (test mode only): the view's state; with `{ message }`, first handles it as if the webview had sent it. */
+  async probe(options?: unknown): Promise<ReportProbe> {
     if (options && typeof options === 'object' && 'message' in options) await this.handleMessage((options as { message: unknown }).message);
     return {
       open: this.panel !== undefined,

@@ -1,11 +1,11 @@
 /**
- * The core's WorkspaceReport -> the report webview's view (src/webview/reportProtocol.ts),
+ * The core's WorkspaceReport -> the report webview's view (src/shared/reportProtocol.ts),
  * clipped to the protocol's bounds. Pure: no `vscode` import, so the webview tests build their
  * states with exactly this code.
  */
 import type { ReportRetro, TeamReport, WorkspaceReport } from '../../core/report';
-import { clip, LIMITS } from '../../webview/protocol';
-import { REPORT_LIMITS, type ReportPoint, type ReportView, type TeamView } from '../../webview/reportProtocol';
+import { clip, LIMITS } from '../../shared/panelProtocol';
+import { REPORT_LIMITS, type ReportPoint, type ReportView, type TeamView } from '../../shared/reportProtocol';
 
 const name = (value: string | null): string | null => (value === null ? null : clip(value, LIMITS.name));
 const score = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));

@@ -15,7 +15,7 @@ import {
   type ReportState,
   type ReportWebviewMessage,
   type SortColumn,
-} from '../reportProtocol';
+} from '../../shared/reportProtocol';
 import { replaceKeepingFocus, watchScroll } from '../dom';
 import { renderReportState, type ReportContext } from './view';
 

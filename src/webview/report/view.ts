@@ -2,8 +2,8 @@
 /** Renders the workspace report into DOM nodes. Every piece of retro text goes in as a text node (see ../dom.ts). */
 import { STAGE_ILLNESS, stageRank, type DocumentStage } from '../../core/types';
 import { h, icon, type Child } from '../dom';
-import type { FollowUpView, RecurringView, ReportState, ReportView, SortColumn, TeamView } from '../reportProtocol';
-import { SORT_COLUMNS } from '../reportProtocol';
+import type { FollowUpView, RecurringView, ReportState, ReportView, SortColumn, TeamView } from '../../shared/reportProtocol';
+import { SORT_COLUMNS } from '../../shared/reportProtocol';
 import { stageName, trendSvg } from '../trendChart';
 
 export interface Sort {

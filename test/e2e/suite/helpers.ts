@@ -33,6 +33,15 @@ export function workspaceFile(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/** Deletes a file or folder of the workspace; one already gone is fine. */
+export async function removeQuietly(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { recursive: true });
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Writes a file in the workspace (bytes exactly) and opens it in an editor. */
 export async function openNew(relativePath: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceFile(...relativePath.split('/'));

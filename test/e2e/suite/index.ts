@@ -18,6 +18,7 @@ import './panel.test';
 import './report.test';
 import './undo.test';
 import './realRetros.test';
+import './retroSet.test';
 
 export function run(): Promise<void> {
   hostLog(

@@ -10,13 +10,14 @@ import type { ReportProbe, ShowReportResult } from '../../../src/extension/repor
 import type { TeamCatalogs } from '../../../src/extension/teamCatalogs';
 import { computeWorkspaceReport } from '../../../src/extension/workspaceReport';
 import { collectWorkspaceRetros } from '../../../src/extension/workspaceRetros';
-import { workspaceFile } from './helpers';
+import { RetroSetService } from '../../../src/extension/retroSetService';
+import { removeQuietly, workspaceFile } from './helpers';
 
 const VIEW_TYPE = 'retroHealth.workspaceReport';
 const RETRO = 'retros/2026-03-14-payments.md';
 
-/** The built-in catalog for every folder: what collectWorkspaceRetros needs of TeamCatalogs (the real one stays in the extension). */
-const BUILT_IN_CATALOGS = { for: () => ({ matcher: undefined, disabled: [] }) } as unknown as TeamCatalogs;
+/** The built-in catalog for every folder: what the retro set's analyses need of TeamCatalogs (the real one stays in the extension). */
+const BUILT_IN_CATALOGS = { for: () => ({ matcher: undefined, disabled: [] }), onDidChange: () => ({ dispose() {} }) } as unknown as TeamCatalogs;
 
 const probe = (message?: unknown) => vscode.commands.executeCommand<ReportProbe>('retroHealth.internal.report', message === undefined ? undefined : { message });
 
@@ -30,14 +31,6 @@ async function reportWhere(what: string, test: (report: ReportProbe) => boolean,
     if (test(report)) return report;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; report view: ${JSON.stringify({ ...report, report: report.report?.retros })}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function removeQuietly(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(uri, { recursive: true });
-  } catch {
-    // Already gone.
   }
 }
 
@@ -118,7 +111,7 @@ describe('the workspace health report', function () {
     const result = await vscode.commands.executeCommand<ShowReportResult>('retroHealth.showWorkspaceReport', cancelled.token);
     assert.deepEqual(result, { status: 'cancelled', retros: 0 });
     await reportWhere('the view to show "cancelled"', (report) => report.status === 'cancelled');
-    const catalogs = BUILT_IN_CATALOGS;
+    const catalogs = new RetroSetService(BUILT_IN_CATALOGS);
     const bulk = workspaceFile('retros', 'bulk-cancel');
     try {
       assert.equal(await computeWorkspaceReport(catalogs, cancelled.token), undefined, 'computeWorkspaceReport with a cancelled token');

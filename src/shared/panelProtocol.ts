@@ -4,6 +4,8 @@
  * anything invalid. zod/mini keeps the webview bundle small (about a quarter of zod classic).
  * Every string and list has a bound, so a message can never make the other side do unbounded work;
  * the host clips what it sends to the same bounds (see LIMITS).
+ * In src/shared/ because both sides import it: the extension host (src/extension/panel/) and the
+ * webview script (src/webview/); so no `vscode` and no DOM here (eslint.config.mjs checks).
  */
 import * as z from 'zod/mini';
 import { DOCUMENT_STAGES, SIDES, STAGES } from '../core/types';

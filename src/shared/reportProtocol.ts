@@ -1,12 +1,13 @@
 /**
  * The message protocol between the Workspace Health Report's host (extension) and its webview.
- * As with the panel's (protocol.ts): both sides validate every message with these zod/mini
+ * As with the panel's (panelProtocol.ts): both sides validate every message with these zod/mini
  * schemas and ignore (and log) anything invalid; every string and list is bounded, and the host
  * clips what it sends to the same bounds (src/extension/reportView/viewModel.ts).
+ * Imported by both sides (src/extension/reportView/ and src/webview/report/): no `vscode`, no DOM.
  */
 import * as z from 'zod/mini';
 import { DOCUMENT_STAGES, SIDES, STAGES } from '../core/types';
-import { LIMITS, parseWith, type Parsed } from './protocol';
+import { LIMITS, parseWith, type Parsed } from './panelProtocol';
 import { lazily } from '../core/lazily';
 
 export const REPORT_VIEW_TYPE = 'retroHealth.workspaceReport';
