@@ -155,7 +155,7 @@ function numberOption(raw: unknown, name: string, fallback: number, min: number,
 }
 
 async function report(paths: string[], options: ReportOptions, io: CliIO): Promise<number> {
-  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown });
+  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown, wholeWorkspace: false });
   const errors: FileProblem[] = [...selection.problems];
   const team = loadConfig(options.config ?? defaultConfig(selection.root), options.maxBytes, errors);
   const matcher = createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) });
@@ -175,7 +175,7 @@ async function report(paths: string[], options: ReportOptions, io: CliIO): Promi
 }
 
 async function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): Promise<number> {
-  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown });
+  const selection = await selectRetros(paths, { root: options.root, maxBytes: options.maxBytes, allMarkdown: options.allMarkdown, wholeWorkspace: true });
   const errors: FileProblem[] = [...selection.problems];
   const team = loadConfig(options.config ?? defaultConfig(selection.root), options.maxBytes, errors);
   const matcher = createMatcher(team.catalog, { verdicts: team.verdicts, ...(options.rulesOnly && { model: null }) });

@@ -11,13 +11,13 @@ const SETTINGS_FILE = '.vscode/settings.json';
 
 /**
  * The workspace a command line works in, as VS Code would open it: `--root` when given, else the
- * nearest folder above the first path (or the current one) holding `.retro-health.json`, else
- * the nearest holding `.git`, else that starting folder.
+ * nearest folder at or above the first existing path (or the current folder) holding
+ * `.retro-health.json`, else the nearest holding `.git`, else that starting folder.
  */
 export function findWorkspaceRoot(paths: readonly string[], explicitRoot: string | undefined, cwd = process.cwd()): string {
   if (explicitRoot !== undefined) return resolve(cwd, explicitRoot);
   const first = paths.map((path) => resolve(cwd, path)).find((path) => existsSync(path));
-  const start = first === undefined || isInside(first, cwd) ? cwd : statSync(first).isDirectory() ? first : dirname(first);
+  const start = first === undefined ? cwd : statSync(first).isDirectory() ? first : dirname(first);
   return nearestHolding(start, TEAM_CONFIG_FILE) ?? nearestHolding(start, '.git') ?? start;
 }
 
@@ -70,7 +70,16 @@ export function readWorkspaceSettings(root: string, maxBytes: number, problems: 
   return settings;
 }
 
-/** The workspace on disk, for the CLI: every markdown file under the root that the settings do not exclude. */
+/**
+ * Where to look, when not everywhere: markdown files directly in `folders`, and anywhere under
+ * `trees` (root-relative, forward slashes, '' for the root).
+ */
+export interface WorkspaceScope {
+  folders: ReadonlySet<string>;
+  trees: readonly string[];
+}
+
+/** The workspace on disk, for the CLI: every markdown file under the root (or in the scope) that the settings do not exclude. */
 export class NodeWorkspace implements RetroWorkspace {
   private readonly isExcluded: (path: string) => boolean;
   private readonly isRetroGlob: (path: string) => boolean;
@@ -79,6 +88,7 @@ export class NodeWorkspace implements RetroWorkspace {
     readonly root: string,
     settings: WorkspaceSettings,
     private readonly maxBytes: number,
+    private readonly scope?: WorkspaceScope,
   ) {
     this.isExcluded = excludeMatcher(settings.excludes);
     this.isRetroGlob = globMatcher(settings.files);
@@ -93,7 +103,7 @@ export class NodeWorkspace implements RetroWorkspace {
 
   async markdownFiles(): Promise<WorkspaceFile[]> {
     const found: WorkspaceFile[] = [];
-    const walk = (folder: string, prefix: string) => {
+    const walk = (folder: string, prefix: string, recursive: boolean) => {
       let entries;
       try {
         entries = readdirSync(folder, { withFileTypes: true });
@@ -103,11 +113,22 @@ export class NodeWorkspace implements RetroWorkspace {
       for (const entry of entries) {
         const path = prefix + entry.name;
         if (this.isExcluded(path)) continue;
-        if (entry.isDirectory()) walk(join(folder, entry.name), `${path}/`);
-        else if (entry.isFile() && MARKDOWN.test(entry.name)) found.push({ path, id: join(folder, entry.name) });
+        if (entry.isDirectory()) {
+          if (recursive) walk(join(folder, entry.name), `${path}/`, true);
+        } else if (entry.isFile() && MARKDOWN.test(entry.name)) found.push({ path, id: join(folder, entry.name) });
       }
     };
-    walk(this.root, '');
+    if (!this.scope) {
+      walk(this.root, '', true);
+      return found;
+    }
+    // A tree holds its folders: walk each place once, and nothing inside a tree again.
+    const trees = [...new Set(this.scope.trees)].filter((tree, _, all) => !all.some((other) => other !== tree && isUnder(tree, other)));
+    for (const tree of trees) if (tree === '' || !this.isExcluded(tree)) walk(join(this.root, tree), tree === '' ? '' : `${tree}/`, true);
+    for (const folder of this.scope.folders) {
+      if (trees.some((tree) => folder === tree || isUnder(folder, tree)) || (folder !== '' && this.isExcluded(folder))) continue;
+      walk(join(this.root, folder), folder === '' ? '' : `${folder}/`, false);
+    }
     return found;
   }
 
@@ -118,4 +139,8 @@ export class NodeWorkspace implements RetroWorkspace {
   matchesRetroGlobs(file: WorkspaceFile): boolean {
     return this.isRetroGlob(file.path);
   }
+}
+
+function isUnder(path: string, tree: string): boolean {
+  return tree === '' || path.startsWith(`${tree}/`);
 }

@@ -87,6 +87,17 @@ describe('retro set: the multi-team workspace', function () {
     assert.deepEqual(report.report.teams.map((team) => team.name.toLowerCase()).sort(), TEAMS);
   });
 
+  it('the report places a file named alone as the whole set does (its team from the names beside it), reading only its folder', () => {
+    for (const [cwd, file] of [[WORKSPACE, 'sprints/2026-03-11-payments-sprint-46.md'], [join(WORKSPACE, 'sprints'), '2026-01-20-service-desk-sprint-7.md']] as const) {
+      const run = cli(cwd, 'report', '--format', 'json', file);
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as { documents: unknown[]; report: { teams: { name: string; retros: { date: string }[] }[] } };
+      assert.equal(report.documents.length, 1);
+      const member = set.member(`sprints/${file.split('/').pop() as string}`) as RetroMember;
+      assert.deepEqual(report.report.teams.map((team) => [team.name, team.retros[0]?.date]), [[member.placement.team, member.placement.date]]);
+    }
+  });
+
   it('write: one file alone, its folder, or the whole workspace give each retro the same bytes', () => {
     const whole = copyWorkspace();
     const folder = copyWorkspace();

@@ -69,6 +69,25 @@ describe('one retro set', function () {
     }
   });
 
+  it('"Treat as retro" by glob adds the folder to retroHealth.files of the workspace folder, and its look-alikes become retros', async () => {
+    const editor = await openNew('catch-ups/2026-04-01-payments.md', SAILBOAT.replace('## Actions', "## What didn't go well\n- Slow reviews.\n\n## Actions"));
+    const uri = editor.document.uri;
+    const config = () => vscode.workspace.getConfiguration('retroHealth', uri);
+    const before = config().inspect<string[]>('files')?.workspaceFolderValue;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.equal(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Retro Health').length, 0, 'not a retro yet');
+      assert.equal(await vscode.commands.executeCommand('retroHealth.treatAsRetro', uri, 'glob'), true);
+      const files = config().inspect<string[]>('files')?.workspaceFolderValue ?? [];
+      assert.ok(files.includes('catch-ups/**/*.{md,markdown}'), `retroHealth.files is now ${JSON.stringify(files)}`);
+      assert.equal(editor.document.getText().startsWith('---'), false, 'the file itself is untouched');
+      await waitForDiagnostic(uri, () => true, 'diagnostics once the glob matches', 10_000);
+    } finally {
+      await config().update('files', before, vscode.ConfigurationTarget.WorkspaceFolder);
+      await removeQuietly(workspaceFile('catch-ups'));
+    }
+  });
+
   it("the editor's workspace report counts the same retros and teams as the CLI's report on that workspace", async () => {
     const fixture = path.join(extensionPath(), 'test', 'fixtures', 'retro-set', 'workspace');
     const copy = workspaceFile('multi-team');
