@@ -60,7 +60,9 @@ export async function selectRetros(inputs: readonly string[], options: Selection
       retros.push({ display, text: member.text, member });
       return;
     }
-    const read = readTextFile(display, options.maxBytes);
+    // A workspace file the set has read already is not read again.
+    const known = file && set.textOf(file.path);
+    const read = known !== undefined ? ({ ok: true, text: known } as const) : readTextFile(display, options.maxBytes);
     if (!read.ok) {
       // Whether it is a retro cannot be told: say so rather than skip it quietly.
       problems.push({ file: display, message: read.message });

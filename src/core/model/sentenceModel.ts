@@ -40,6 +40,8 @@ export class SentenceModel {
   private readonly classes: number;
   /** Scratch for one sentence's class scores: classification allocates nothing per class. */
   private readonly logits: Float64Array;
+  /** Scratch: the feature indices of the sentence being scored. */
+  private found = new Int32Array(256);
 
   constructor(weights: ModelWeights) {
     this.header = weights.header;
@@ -97,7 +99,7 @@ export class SentenceModel {
   /** Both gates on a feature list: the best symptom with its probabilities, or null when a gate fails or it is below `floor`. */
   judge(hashes: readonly number[], floor: number): { class: number; symptom: string; relevance: number; probability: number; confidence: number } | null {
     const { relevance, probabilities } = this.scoreInto(hashes);
-    if (relevance < this.header.relevanceGate) return null;
+    if (probabilities === null) return null;
     let best = 1;
     for (let k = 2; k < this.classes; k++) if ((probabilities[k] as number) > (probabilities[best] as number)) best = k;
     const probability = probabilities[best] as number;
@@ -122,22 +124,33 @@ export class SentenceModel {
     return value;
   }
 
-  private scoreInto(hashes: readonly number[]): { relevance: number; probabilities: Float64Array } {
-    const logits = this.logits;
-    const classes = this.classes;
-    logits.fill(0);
-    let relevance = 0;
+  /**
+   * The relevance gate's probability, then — only for a sentence that passes it — the class
+   * probabilities: most sentences are not about the relationship, and the 27-class sum is the
+   * costly part. Each feature is looked up once.
+   */
+  private scoreInto(hashes: readonly number[]): { relevance: number; probabilities: Float64Array | null } {
+    const found = this.found.length >= hashes.length ? this.found : (this.found = new Int32Array(hashes.length * 2));
+    let count = 0;
+    let sum = 0;
     for (const hash of hashes) {
       const i = this.indexOf(hash);
       if (i < 0) continue;
-      relevance += this.relevanceWeights[i] as number;
-      const base = i * classes;
+      found[count++] = i;
+      sum += this.relevanceWeights[i] as number;
+    }
+    const relevance = 1 / (1 + Math.exp(-(sum * this.header.relevanceScale + this.header.relevanceBias)));
+    if (relevance < this.header.relevanceGate) return { relevance, probabilities: null };
+    const logits = this.logits;
+    const classes = this.classes;
+    logits.fill(0);
+    for (let f = 0; f < count; f++) {
+      const base = (found[f] as number) * classes;
       for (let k = 0; k < classes; k++) logits[k] = (logits[k] as number) + (this.classWeights[base + k] as number);
     }
     for (let k = 0; k < classes; k++) logits[k] = (logits[k] as number) * (this.classScales[k] as number) + (this.header.classBias[k] as number);
     softmaxInPlace(logits);
-    const z = relevance * this.header.relevanceScale + this.header.relevanceBias;
-    return { relevance: 1 / (1 + Math.exp(-z)), probabilities: logits };
+    return { relevance, probabilities: logits };
   }
 
   /** Each feature's push towards class `best` rather than "no symptom". */

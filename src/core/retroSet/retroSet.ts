@@ -15,6 +15,7 @@ export interface RetroMember {
 /** A markdown file that is not treated as a retro, and whether it looks like one. */
 export interface NotARetro {
   file: WorkspaceFile;
+  text: string;
   membership: Extract<Membership, { retro: false }>;
 }
 
@@ -38,6 +39,7 @@ export class RetroSet {
   readonly retros: readonly RetroMember[];
   readonly others: readonly NotARetro[];
   private readonly byPath = new Map<string, RetroMember>();
+  private readonly othersByPath = new Map<string, NotARetro>();
 
   constructor(candidates: readonly Candidate[]) {
     const sorted = [...candidates].sort((a, b) => compare(a.file.path, b.file.path));
@@ -46,7 +48,7 @@ export class RetroSet {
     for (const { file, text, matchesGlobs } of sorted) {
       const membership = membershipOf({ path: file.path, text, matchesGlobs });
       if (membership.retro) members.push({ file, text, by: membership.by });
-      else others.push({ file, membership });
+      else others.push({ file, text, membership });
     }
     const placements = placeRetros(
       members.map(({ file, text }) => {
@@ -57,10 +59,16 @@ export class RetroSet {
     this.retros = members.map((member, index) => ({ ...member, placement: placements[index] as Placement }));
     this.others = others;
     for (const retro of this.retros) this.byPath.set(retro.file.path, retro);
+    for (const other of others) this.othersByPath.set(other.file.path, other);
   }
 
   member(path: string): RetroMember | undefined {
     return this.byPath.get(path);
+  }
+
+  /** The text of any markdown file the set read, retro or not. */
+  textOf(path: string): string | undefined {
+    return this.byPath.get(path)?.text ?? this.othersByPath.get(path)?.text;
   }
 
   /** The team's retros, oldest first (dated ones by date, then path; undated ones last). */
