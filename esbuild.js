@@ -100,6 +100,21 @@ async function writeTeamConfigSchema() {
   if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== schema) fs.writeFileSync(SCHEMA_FILE, schema);
 }
 
+/**
+ * The built-in catalog compiled once, here, as data (src/core/matcher/snapshot.ts): each CLI
+ * process loads it instead of compiling ~900 automata cold. Only the CLI embeds it (+0.8 MB): the
+ * extension compiles once per session, on the first retro, and keeps its bundle small. Watch
+ * builds leave it out, so a changed catalog is never served stale.
+ */
+async function embedMatcherSnapshot(options) {
+  const result = await esbuild.build({ ...shared, entryPoints: ['src/core/index.ts'], write: false, sourcemap: false, minify: false });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  const { SymptomMatcher, builtInCatalog } = module.exports;
+  const snapshot = new SymptomMatcher(builtInCatalog(), { snapshot: null, model: null }).snapshot();
+  options.define = { ...options.define, __MATCHER_SNAPSHOT__: JSON.stringify(snapshot) };
+}
+
 async function main() {
   await writeTeamConfigSchema();
   copyCodicons();
@@ -108,6 +123,7 @@ async function main() {
     console.log('[watch] watching for changes');
     return;
   }
+  await embedMatcherSnapshot(builds.find((options) => options.outfile === 'dist/cli.js'));
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
 

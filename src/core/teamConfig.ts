@@ -222,7 +222,10 @@ function merge(config: TeamConfig, problems: ConfigProblem[]): Omit<TeamCatalog,
     return false;
   });
   try {
-    return { catalog: loadCatalog({ symptoms, treatments, lexicons }), disabled: config.disable, verdicts };
+    // A team file that only disables symptoms or labels sentences keeps the built-in catalog itself
+    // (and so its precompiled matcher: see matcher/snapshot.ts).
+    const changesCatalog = config.symptoms.length > 0 || [config.phrasings, config.restage, config.wordLists, config.treatments].some((section) => Object.keys(section).length > 0);
+    return { catalog: changesCatalog ? loadCatalog({ symptoms, treatments, lexicons }) : base, disabled: config.disable, verdicts };
   } catch (error) {
     // Every check above should have caught it; if one did not, the team file still must not stop analysis.
     if (!(error instanceof CatalogError)) throw error;

@@ -5,6 +5,8 @@ import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, stepOf, type CompiledTe
 import { tokenize, type Token } from './tokenize';
 import { defaultSentenceModel, type SentenceModel } from '../model';
 import { verdictIndex, verdictKey, type TeamVerdict } from '../verdicts';
+import { builtInCatalog } from '../catalog';
+import { decodeSnapshot, embeddedSnapshot, encodeSnapshot } from './snapshot';
 
 /** Segments remembered per matcher: enough for a few large open retros. */
 const SEGMENT_CACHE_SIZE = 5000;
@@ -53,6 +55,21 @@ interface CompiledRule {
   unless: number[];
   /** The group whose terms wake the rule: the one that starts on the fewest words (every group must occur anyway). */
   wakeGroup: number;
+}
+
+/** What compiling a catalog produces: all a matcher needs besides its catalog, model and verdicts. */
+interface CompiledState {
+  terms: CompiledTerm[];
+  termIdBySource: Map<string, number>;
+  byFirstWord: Map<string, FirstWordEntry>;
+  byFirstPrefix: Map<string, { prefix: string; term: number }[]>;
+  rules: CompiledRule[];
+  rulesByAnchorTerm: Map<number, number[]>;
+  clauseFinalCues: Set<number>;
+  unlessTerms: Map<string, number[]>;
+  cueTerms: { resolution: number[]; hypothetical: number[]; discussion: number[] };
+  cueKind: Uint8Array;
+  wouldBeTerm: number;
 }
 
 /** One sentence: token indices [from, to) into its paragraph's arrays. */
@@ -110,14 +127,57 @@ export class SymptomMatcher {
   /**
    * @param options.model by default the shipped model when the host registered it (see
    * setSentenceModelSource); null for rules alone. options.verdicts: the team's labelled sentences.
+   * options.snapshot: a compiled catalog (`snapshot()`) to load instead of compiling; by default the
+   * bundle's own for the built-in catalog; null always compiles.
    */
   constructor(
     readonly catalog: Catalog,
-    options: { model?: SentenceModel | null; verdicts?: readonly TeamVerdict[] } = {},
+    options: { model?: SentenceModel | null; verdicts?: readonly TeamVerdict[]; snapshot?: string | null } = {},
   ) {
     this.model = options.model === undefined ? defaultSentenceModel() : (options.model ?? undefined);
     this.verdicts = verdictIndex(options.verdicts ?? []);
     this.symptomById = new Map(catalog.symptoms.map((symptom) => [symptom.id, symptom]));
+    const snapshot = options.snapshot !== undefined ? options.snapshot : catalog === builtInCatalog() ? embeddedSnapshot() : undefined;
+    if (snapshot) {
+      const state = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
+      Object.assign(this, state);
+      this.cueTerms = state.cueTerms;
+      this.cueKind = state.cueKind;
+      this.wouldBeTerm = state.wouldBeTerm;
+    } else {
+      this.compileCatalog(catalog);
+      this.cueTerms = this.cueTermsOf();
+      this.cueKind = new Uint8Array(this.terms.length);
+      for (const term of this.cueTerms.resolution) this.cueKind[term] = (this.cueKind[term] ?? 0) | RESOLUTION_CUE;
+      for (const term of this.cueTerms.hypothetical) this.cueKind[term] = (this.cueKind[term] ?? 0) | HYPOTHETICAL_CUE;
+      this.wouldBeTerm = this.termIdBySource.get('would be') ?? -1;
+    }
+    // Every term and rule is known now: the scratch stamps are sized once.
+    this.termMarks = new Int32Array(this.terms.length);
+    this.termPresent = new Int32Array(this.terms.length);
+    this.ruleWoken = new Int32Array(this.rules.length);
+  }
+
+  /** The compiled catalog as data (the build embeds the built-in one: see snapshot.ts). */
+  snapshot(): string {
+    const state: CompiledState = {
+      // Epsilon closures and later steps are worked out on demand: left out, they cost less to redo than to load.
+      terms: this.terms.map((term) => ({ ...term, closures: [], steps: [] })),
+      termIdBySource: this.termIdBySource,
+      byFirstWord: this.byFirstWord,
+      byFirstPrefix: this.byFirstPrefix,
+      rules: this.rules,
+      rulesByAnchorTerm: this.rulesByAnchorTerm,
+      clauseFinalCues: this.clauseFinalCues,
+      unlessTerms: this.unlessTerms,
+      cueTerms: this.cueTerms,
+      cueKind: this.cueKind,
+      wouldBeTerm: this.wouldBeTerm,
+    };
+    return encodeSnapshot(state, new Set(this.catalog.symptoms));
+  }
+
+  private compileCatalog(catalog: Catalog): void {
     for (const symptom of catalog.symptoms) {
       for (const phrase of symptom.phrases) {
         // Quoted wording is unambiguous enough that a lower-case "it" may stand for IT.
@@ -131,6 +191,9 @@ export class SymptomMatcher {
       rule.wakeGroup = this.narrowestGroup(rule);
       for (const term of new Set(rule.groups[rule.wakeGroup])) pushTo(this.rulesByAnchorTerm, term, index);
     });
+  }
+
+  private cueTermsOf(): { resolution: number[]; hypothetical: number[]; discussion: number[] } {
     const cueIds = (cues: string[][]) =>
       cues.map((words) => {
         const id = this.termId(words.filter((word) => word !== '$').join(' '), 'cues');
@@ -141,19 +204,11 @@ export class SymptomMatcher {
         }
         return id;
       });
-    this.cueTerms = {
+    return {
       resolution: cueIds(RESOLUTION_CUES),
       hypothetical: cueIds(HYPOTHETICAL_CUES),
       discussion: cueIds(DISCUSSION_CUES),
     };
-    this.cueKind = new Uint8Array(this.terms.length);
-    for (const term of this.cueTerms.resolution) this.cueKind[term] = (this.cueKind[term] ?? 0) | RESOLUTION_CUE;
-    for (const term of this.cueTerms.hypothetical) this.cueKind[term] = (this.cueKind[term] ?? 0) | HYPOTHETICAL_CUE;
-    this.wouldBeTerm = this.termIdBySource.get('would be') ?? -1;
-    // Every term and rule is known now: the scratch stamps are sized once.
-    this.termMarks = new Int32Array(this.terms.length);
-    this.termPresent = new Int32Array(this.terms.length);
-    this.ruleWoken = new Int32Array(this.rules.length);
   }
 
   get termCount(): number {

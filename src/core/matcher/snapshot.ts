@@ -1,0 +1,58 @@
+/**
+ * The built-in catalog's compiled matcher as data. Compiling ~900 term automata runs cold in every
+ * new process (~80 ms in the CLI, most of it before the JIT warms up); the build compiles them once
+ * and embeds the result (`__MATCHER_SNAPSHOT__`, see esbuild.js), which loads in a few ms. Plain
+ * JSON with tags for what JSON lacks: Maps, Sets, typed arrays, holes, and symptoms by id.
+ */
+import type { Symptom } from '../catalog/schema';
+
+/** Set by the production and test builds (esbuild `define`); absent in the sources and in watch builds. */
+declare const __MATCHER_SNAPSHOT__: string | undefined;
+
+/** The snapshot embedded in this bundle, if any. */
+export function embeddedSnapshot(): string | undefined {
+  return typeof __MATCHER_SNAPSHOT__ === 'string' ? __MATCHER_SNAPSHOT__ : undefined;
+}
+
+type Tagged = { $m: [unknown, unknown][] } | { $s: unknown[] } | { $i32: number[] } | { $u8: number[] } | { $symptom: string } | { $hole: 1 };
+
+/** Encodes a value made of plain objects, arrays, Maps, Sets, Int32/Uint8 arrays and catalog symptoms. */
+export function encodeSnapshot(value: unknown, symptoms: ReadonlySet<Symptom>): string {
+  const encode = (item: unknown): unknown => {
+    if (item === undefined) return { $hole: 1 };
+    if (item === null || typeof item !== 'object') return item;
+    if (symptoms.has(item as Symptom)) return { $symptom: (item as Symptom).id };
+    if (item instanceof Map) return { $m: [...item].map(([key, entry]) => [encode(key), encode(entry)]) };
+    if (item instanceof Set) return { $s: [...item].map(encode) };
+    if (item instanceof Int32Array) return { $i32: [...item] };
+    if (item instanceof Uint8Array) return { $u8: [...item] };
+    if (Array.isArray(item)) return Array.from(item, encode);
+    return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, encode(entry)]));
+  };
+  return JSON.stringify(encode(value));
+}
+
+export function decodeSnapshot(text: string, symptomById: ReadonlyMap<string, Symptom>): unknown {
+  const decode = (item: unknown): unknown => {
+    if (item === null || typeof item !== 'object') return item;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) item[i] = decode(item[i]);
+      return item;
+    }
+    const tagged = item as Tagged;
+    if ('$hole' in tagged) return undefined;
+    if ('$symptom' in tagged) {
+      const symptom = symptomById.get(tagged.$symptom);
+      if (!symptom) throw new Error(`matcher snapshot: unknown symptom ${tagged.$symptom}`);
+      return symptom;
+    }
+    if ('$m' in tagged) return new Map(tagged.$m.map(([key, entry]) => [decode(key), decode(entry)]));
+    if ('$s' in tagged) return new Set(tagged.$s.map(decode));
+    if ('$i32' in tagged) return Int32Array.from(tagged.$i32);
+    if ('$u8' in tagged) return Uint8Array.from(tagged.$u8);
+    const object = item as Record<string, unknown>;
+    for (const key of Object.keys(object)) object[key] = decode(object[key]);
+    return object;
+  };
+  return decode(JSON.parse(text));
+}
