@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { addActionItemEdit, suppressInFileEdit, suppressNextLineEdit, type TextEdit } from '../core/edits';
+import type { Catalog } from '../core/catalog';
+import { actionsForEverySymptom, addActionItemEdit, addActionItemsEdit, suppressInFileEdit, suppressNextLineEdit, type TextEdit } from '../core/edits';
 import { symptomOf } from './analysisService';
 import type { TeamCatalogs } from './teamCatalogs';
 import { RECORD_VERDICT_COMMAND, type VerdictArgs } from './verdicts';
@@ -13,11 +14,14 @@ const ACTION_ITEMS_OFFERED = 2;
  * computed on the current text so it keeps the document's line endings.
  */
 export class TreatmentCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** "Fix all" (`editor.codeActionsOnSave`, Source Action…): an action item for every symptom, one undo. */
+  static readonly fixAllKind = vscode.CodeActionKind.SourceFixAll.append('retroHealth');
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, TreatmentCodeActions.fixAllKind];
 
   constructor(private readonly catalogs: TeamCatalogs) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && TreatmentCodeActions.fixAllKind.intersects(context.only)) return this.fixAll(document);
     const actions: vscode.CodeAction[] = [];
     // Asked on every cursor move in any markdown file: only our own diagnostics may wake the catalog.
     if (!context.diagnostics.some((diagnostic) => symptomOf(diagnostic) !== undefined)) return actions;
@@ -43,6 +47,21 @@ export class TreatmentCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
+  /** The fix-all source action, from the findings the editor shows for the document (none: no action). */
+  private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
+    const symptoms = vscode.languages
+      .getDiagnostics(document.uri)
+      .sort((a, b) => a.range.start.compareTo(b.range.start))
+      .map(symptomOf)
+      .filter((id): id is string => id !== undefined);
+    if (symptoms.length === 0) return [];
+    const edit = actionItemsForEverySymptomEdit(document.getText(), symptoms, this.catalogs.for(document.uri).matcher.catalog);
+    if (!edit) return [];
+    const action = new vscode.CodeAction('Add action items for every symptom', TreatmentCodeActions.fixAllKind);
+    action.edit = toWorkspaceEdit(document, edit);
+    return [action];
+  }
+
   /** Records the team's verdict on the finding's sentence; `symptom` undefined asks which. */
   private verdictAction(title: string, document: vscode.TextDocument, diagnostic: vscode.Diagnostic, symptom: null | undefined): vscode.CodeAction {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -59,6 +78,12 @@ export class TreatmentCodeActions implements vscode.CodeActionProvider {
     action.isPreferred = preferred;
     return action;
   }
+}
+
+/** One edit adding the best treatment of every symptom (ids in document order) as action items, each treatment once. */
+export function actionItemsForEverySymptomEdit(text: string, symptomIds: readonly string[], catalog: Catalog): TextEdit | null {
+  const findings = symptomIds.map((id) => ({ treatments: catalog.symptoms.find((symptom) => symptom.id === id)?.treatments ?? [] }));
+  return addActionItemsEdit(text, actionsForEverySymptom(findings, catalog));
 }
 
 export function toWorkspaceEdit(document: vscode.TextDocument, edit: TextEdit): vscode.WorkspaceEdit {

@@ -6,7 +6,7 @@ import type { SectionHistory } from '../core/healthSection/history';
 import { lonePlacement } from '../core/retroSet';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import { isShownInTab, type AnalysisService } from './analysisService';
-import { toWorkspaceEdit } from './codeActions';
+import { actionItemsForEverySymptomEdit, toWorkspaceEdit } from './codeActions';
 import { analysisOptionsFor } from './analysisOptions';
 import { pathInFolder, type RetroSetService } from './retroSetService';
 import { readSettings } from './settings';
@@ -39,6 +39,30 @@ export async function addActionItem(target: unknown, action: unknown): Promise<b
     const version = document.version;
     const edit = addActionItemEdit(document.getText(), action.trim());
     if (!edit) return false;
+    if (await applyAtVersion(document, version, edit)) return true;
+    if (document.version === version) return false;
+  }
+  return false;
+}
+
+/**
+ * "Add Action Items for Every Symptom": the best treatment of each symptom found in the retro as
+ * an action item, each treatment once, as one undoable edit. False when there was nothing to add.
+ */
+export async function addActionItemsForEverySymptom(target: unknown, analyses: AnalysisService, catalogs: TeamCatalogs): Promise<boolean> {
+  const document = await documentFor(target);
+  if (!document) {
+    void vscode.window.showWarningMessage('Retro Health: open a retro to add action items for its symptoms.');
+    return false;
+  }
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const version = document.version;
+    const analysis = analyses.analysisOf(document);
+    const edit = analysis ? actionItemsForEverySymptomEdit(document.getText(), analysis.findings.map((finding) => finding.symptom), catalogs.for(document.uri).matcher.catalog) : null;
+    if (!edit) {
+      void vscode.window.setStatusBarMessage(analysis?.findings.length ? 'Retro Health: every treatment is already an action item' : 'Retro Health: no symptoms in this retro', 3000);
+      return false;
+    }
     if (await applyAtVersion(document, version, edit)) return true;
     if (document.version === version) return false;
   }

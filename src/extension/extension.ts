@@ -4,7 +4,7 @@ import { retroHealthPreviewPlugin } from './preview';
 import { useShippedSentenceModel } from '../host/sentenceModelFile';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
-import { addActionItem, writeHealthSection, type SectionWriteHooks } from './commands';
+import { addActionItem, addActionItemsForEverySymptom, writeHealthSection, type SectionWriteHooks } from './commands';
 import { SymptomHoverProvider } from './hover';
 import { PANEL_PROBE_COMMAND, PanelController } from './panel/panelController';
 import { TeamRetros } from './panel/teamRetros';
@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
     vscode.workspace.registerTextDocumentContentProvider('retro-health', new SymptomDocs(catalogs)),
     vscode.commands.registerCommand(RECORD_VERDICT_COMMAND, (args: unknown) => recordVerdict(args, catalogs)),
     vscode.commands.registerCommand(TREAT_AS_RETRO_COMMAND, (target: unknown, how: unknown) => treatAsRetro(target, how)),
+    vscode.commands.registerCommand('retroHealth.addActionItemsForEverySymptom', (target: unknown) => addActionItemsForEverySymptom(target, analyses, catalogs)),
     vscode.commands.registerCommand('retroHealth.addActionItem', (target: unknown, action: unknown) => addActionItem(target, action)),
     vscode.commands.registerCommand('retroHealth.writeHealthSection', (target: unknown) => writeHealthSection(target, analyses, catalogs, retroSets, sectionWrite)),
     vscode.commands.registerCommand('retroHealth.analyzeFile', () => {

@@ -36,7 +36,7 @@ const BASE_SETTINGS = {
  * TMPDIR, user data (with `settings` over the quiet defaults), extensions, chromium profile, config,
  * and a fresh copy of test/e2e/workspace. `rm()` removes it all.
  */
-export function prepareRun({ prefix = 'rh-e2e-', settings = {} } = {}) {
+export function prepareRun({ prefix = 'rh-e2e-', settings = {}, workspaceFrom = path.join(E2E, 'workspace') } = {}) {
   const run = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dir = (...p) => { const d = path.join(run, ...p); fs.mkdirSync(d, { recursive: true }); return d; };
   const dirs = {
@@ -50,7 +50,7 @@ export function prepareRun({ prefix = 'rh-e2e-', settings = {} } = {}) {
     config: path.join(run, 'config.yaml'),
     rm: () => fs.rmSync(run, { recursive: true, force: true }),
   };
-  fs.cpSync(path.join(E2E, 'workspace'), dirs.workspace, { recursive: true });
+  fs.cpSync(workspaceFrom, dirs.workspace, { recursive: true });
   fs.writeFileSync(path.join(dir('user-data', 'User'), 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(dirs.config, 'auth: none\n');
   return dirs;

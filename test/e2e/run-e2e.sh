@@ -8,7 +8,7 @@
 # Idempotent: re-runs skip apt (packages present), the headers/ripgrep caches and `npm ci`
 # (node_modules matches the lockfile and the Node version), and only rebuild + run.
 #
-# Usage: bash test/e2e/run-e2e.sh
+# Usage: bash test/e2e/run-e2e.sh        (E2E_SANDBOX=1: install and build the same way, then `npm run sandbox`)
 # Env:   SKIP_APT=1           never call apt-get (fail later if something is missing)
 #        E2E_FORCE_INSTALL=1  run `npm ci` in test/e2e even when node_modules looks up to date
 #        E2E_TIMEOUT_MS=n     hard limit for the driver (default 240000)
@@ -117,9 +117,19 @@ say "build: dist/extension.js + test/e2e/out/suite.js in $(elapsed "$T")"
 T_BUILD=$(now)
 
 # --- 5. Run: code-server + headless chromium; mocha runs inside the real extension host ------
+if [ "${E2E_SANDBOX:-0}" = 1 ]; then
+  say "sandbox: starting code-server with the extension and a copy of examples/"
+  exec node "$E2E/sandbox.mjs"
+fi
 say "run: starting code-server and chromium"
 rc=0
 node "$E2E/run-e2e.mjs" || rc=$?
+# The whole suite also checks `npm run sandbox`: it starts, serves the workbench, activates the extension, stops.
+if [ "$rc" = 0 ] && [ -z "${E2E_GREP:-}" ] && [ -z "${E2E_INSTALL_VSIX:-}" ]; then
+  say "sandbox: checking npm run sandbox (node test/e2e/sandbox.mjs --check)"
+  node "$E2E/sandbox.mjs" --check || rc=$?
+  if pgrep -f 'rh-sandbox-' >/dev/null; then say "sandbox: code-server still running after it stopped"; rc=1; fi
+fi
 T_END=$(now)
 
 awk -v a="$T0" -v b="$T_APT" -v c="$T_NPM" -v d="$T_BUILD" -v e="$T_END" \

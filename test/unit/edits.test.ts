@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { addActionItemEdit, analyzeRetro, applyEdit, suppressInFileEdit, suppressNextLineEdit } from '../../src/core';
+import { actionsForEverySymptom, addActionItemEdit, addActionItemsEdit, analyzeRetro, applyEdit, builtInCatalog, suppressInFileEdit, suppressNextLineEdit } from '../../src/core';
 
 const add = (text: string, action = 'Hold a joint requirements walkthrough') => {
   const edit = addActionItemEdit(text, action);
@@ -85,5 +85,47 @@ describe('suppression edits', () => {
     const crlf = text.replace(/\n/g, '\r\n');
     const result = applyEdit(crlf, suppressInFileEdit(crlf, 'x'));
     assert.ok(!/[^\r]\n/.test(result));
+  });
+});
+
+describe('adding action items for every symptom (fix all)', () => {
+  const symptoms = (text: string) => analyzeRetro(text).findings;
+
+  it('adds the best treatment of each symptom once, in document order, as one edit equal to adding them one by one', () => {
+    const text = "# Retro\n\n- The business keeps changing priorities mid-sprint.\n- Requirements only surfaced in UAT again.\n- The business keeps changing priorities mid-sprint, again.\n\n## Action items\n\n- [ ] Fix CI\n";
+    const findings = symptoms(text);
+    assert.ok(findings.length >= 2, `${findings.length} findings`);
+    const actions = actionsForEverySymptom(findings, builtInCatalog());
+    assert.equal(new Set(actions).size, actions.length, 'each treatment once');
+    assert.ok(actions.length >= 1);
+    let oneByOne = text;
+    for (const action of actions) oneByOne = add(oneByOne, action) ?? oneByOne;
+    const edit = addActionItemsEdit(text, actions);
+    assert.ok(edit);
+    assert.equal(applyEdit(text, edit), oneByOne);
+    assert.equal(addActionItemsEdit(oneByOne, actions), null, 'nothing left to add');
+  });
+
+  it('keeps CRLF and a BOM, and creates the section when there is none', () => {
+    const text = '\uFEFF# Retro\r\n\r\n- x\r\n';
+    const edit = addActionItemsEdit(text, ['First thing', 'Second thing']);
+    assert.ok(edit);
+    assert.equal(applyEdit(text.slice(1), edit), '# Retro\r\n\r\n- x\r\n\r\n## Action items\r\n\r\n- [ ] First thing\r\n- [ ] Second thing\r\n');
+  });
+
+  it('only inserts: every original line survives, in order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('# A', '## Action items', '- [ ] old', 'text', '', '```', '- item'), { maxLength: 12 }), fc.array(fc.constantFrom('Do one', 'Do two', 'old'), { maxLength: 4 }), (lines, actions) => {
+        const text = lines.join('\n');
+        const edit = addActionItemsEdit(text, actions);
+        const result = edit ? applyEdit(text, edit) : text;
+        let at = 0;
+        for (const line of text.split('\n')) {
+          const found = result.split('\n').indexOf(line, at);
+          assert.ok(found >= at, `line "${line}" kept in order`);
+          at = found + 1;
+        }
+      }),
+    );
   });
 });

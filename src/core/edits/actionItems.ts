@@ -1,5 +1,7 @@
+import type { Catalog } from '../catalog/schema';
+import type { Finding } from '../types';
 import { readRetro } from '../markdown/reader';
-import { lineEndingOf, type TextEdit } from './textEdit';
+import { applyEdit, lineEndingOf, type TextEdit } from './textEdit';
 
 /** Headings teams use for the list of things they will do. */
 export const ACTION_HEADING = /^(?:[^\p{L}\p{N}]*\s*)?(action items?|actions|next steps|to ?dos?|follow[- ]?ups?)\b/iu;
@@ -65,4 +67,42 @@ function headingLevel(line: string): number {
 
 function normaliseItem(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * One edit that adds every action not already there (in order, each once), as `addActionItemEdit`
+ * would one by one: "fix all" is one undo. Null when all are there already.
+ */
+export function addActionItemsEdit(source: string, actions: readonly string[]): TextEdit | null {
+  const original = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  let text = original;
+  for (const action of actions) {
+    const edit = addActionItemEdit(text, action);
+    if (edit) text = applyEdit(text, edit);
+  }
+  if (text === original) return null;
+  // Everything added lies between the longest common head and tail of the two texts.
+  let head = 0;
+  const shorter = Math.min(text.length, original.length);
+  while (head < shorter && text.charCodeAt(head) === original.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shorter - head && text.charCodeAt(text.length - 1 - tail) === original.charCodeAt(original.length - 1 - tail)) tail++;
+  return { offset: head, length: original.length - head - tail, newText: text.slice(head, text.length - tail) };
+}
+
+/**
+ * "Add action items for every symptom": for each symptom found, in document order, the first
+ * action of its best treatment (the one its quick fix prefers), each treatment once.
+ */
+export function actionsForEverySymptom(findings: readonly Pick<Finding, 'treatments'>[], catalog: Pick<Catalog, 'treatments'>): string[] {
+  const seen = new Set<string>();
+  const actions: string[] = [];
+  for (const finding of findings) {
+    const best = finding.treatments[0];
+    if (best === undefined || seen.has(best)) continue;
+    seen.add(best);
+    const action = catalog.treatments.find((treatment) => treatment.id === best)?.actions[0];
+    if (action) actions.push(action);
+  }
+  return actions;
 }

@@ -19,6 +19,7 @@ import './report.test';
 import './undo.test';
 import './realRetros.test';
 import './retroSet.test';
+import './fixAll.test';
 
 export function run(): Promise<void> {
   hostLog(
