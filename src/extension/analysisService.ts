@@ -118,7 +118,7 @@ export class AnalysisService implements vscode.Disposable {
     const state = this.compute(document);
     if (!state) return undefined;
     this.states.set(document.uri.toString(), state);
-    this.diagnostics.set(document.uri, state.kind === 'analysed' ? this.toDiagnostics(state.analysis, state.settings) : []);
+    this.diagnostics.set(document.uri, state.kind === 'analysed' ? toDiagnostics(state.analysis, state.settings) : []);
     this.changed.fire(document);
     return state;
   }
@@ -141,16 +141,6 @@ export class AnalysisService implements vscode.Disposable {
   private analyze(document: vscode.TextDocument, text: string, settings: Settings): RetroAnalysis {
     this.analysed += 1;
     return analyzeRetro(text, analysisOptionsFor(document.uri, settings, this.catalogs));
-  }
-
-  private toDiagnostics(analysis: RetroAnalysis, settings: Settings): vscode.Diagnostic[] {
-    const diagnostics: vscode.Diagnostic[] = [];
-    for (const finding of analysis.findings) {
-      const severity = severityFor(settings, finding.stage);
-      if (severity !== undefined) diagnostics.push(toDiagnostic(finding, severity));
-    }
-    if (settings.showHints) for (const hint of analysis.hints) diagnostics.push(toDiagnostic(hint, vscode.DiagnosticSeverity.Hint));
-    return diagnostics;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -191,6 +181,17 @@ export class AnalysisService implements vscode.Disposable {
 export function isShownInTab(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
+}
+
+/** A retro's findings as diagnostics, with the severities (and hints) its settings ask for. */
+export function toDiagnostics(analysis: RetroAnalysis, settings: Settings): vscode.Diagnostic[] {
+  const diagnostics: vscode.Diagnostic[] = [];
+  for (const finding of analysis.findings) {
+    const severity = severityFor(settings, finding.stage);
+    if (severity !== undefined) diagnostics.push(toDiagnostic(finding, severity));
+  }
+  if (settings.showHints) for (const hint of analysis.hints) diagnostics.push(toDiagnostic(hint, vscode.DiagnosticSeverity.Hint));
+  return diagnostics;
 }
 
 export function symptomUri(symptom: string): vscode.Uri {

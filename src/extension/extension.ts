@@ -9,6 +9,7 @@ import { SymptomHoverProvider } from './hover';
 import { PANEL_PROBE_COMMAND, PanelController } from './panel/panelController';
 import { TeamRetros } from './panel/teamRetros';
 import { RetroSetService } from './retroSetService';
+import { WorkspaceProblems } from './workspaceProblems';
 import { TREAT_AS_RETRO_COMMAND, treatAsRetro } from './treatAsRetro';
 import { REPORT_PROBE_COMMAND, ReportController } from './reportView/reportController';
 import { RetroStatus } from './status';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const sectionWrite: SectionWriteHooks = {};
   const panel = new PanelController(context.extensionUri, analyses, catalogs, output, teamRetros);
   const report = new ReportController(context.extensionUri, retroSets, output);
+  const workspaceProblems = new WorkspaceProblems(retroSets, catalogs, output);
 
   context.subscriptions.push(
     output,
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
     retroSets,
     analyses,
     new RetroStatus(analyses),
+    workspaceProblems,
     panel,
     report,
     vscode.languages.registerHoverProvider(markdown, new SymptomHoverProvider(analyses, catalogs)),
@@ -81,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
   const testMode = isTestMode(context.extensionMode === vscode.ExtensionMode.Test);
   if (testMode) {
     context.subscriptions.push(
-      vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, analyses: analyses.analysed, catalogsCompiled: catalogs.compiled })),
+      vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, analyses: analyses.analysed, catalogsCompiled: catalogs.compiled, workspaceProblemPasses: workspaceProblems.passes })),
       vscode.commands.registerCommand(PANEL_PROBE_COMMAND, (simulate?: unknown) => panel.probe(simulate)),
       vscode.commands.registerCommand(REPORT_PROBE_COMMAND, (simulate?: unknown) => report.probe(simulate)),
     );

@@ -85,6 +85,7 @@ export interface Stats {
   activateMs: number;
   analyses: number;
   catalogsCompiled: number;
+  workspaceProblemPasses: number;
 }
 
 /** The extension's work counters (`retroHealth.internal.stats`), activating it first when a scenario runs alone. */

@@ -20,6 +20,7 @@ import './undo.test';
 import './realRetros.test';
 import './retroSet.test';
 import './fixAll.test';
+import './workspaceProblems.test';
 
 export function run(): Promise<void> {
   hostLog(
