@@ -90,12 +90,18 @@ function copyCodicons() {
   for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('media/codicons', file));
 }
 
-/** Generates the JSON schema of .retro-health.json from its zod schema (a test catches a stale copy). */
-async function writeTeamConfigSchema() {
-  const result = await esbuild.build({ ...shared, entryPoints: ['src/core/teamConfig.ts'], write: false, sourcemap: false, minify: false });
+/** Bundles a core module in memory and evaluates it here: its exports, for work done once at build time. */
+async function loadAtBuildTime(entry) {
+  const result = await esbuild.build({ ...shared, entryPoints: [entry], write: false, sourcemap: false, minify: false });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
-  const schema = JSON.stringify(module.exports.teamConfigJsonSchema(), null, 2) + '\n';
+  return module.exports;
+}
+
+/** Generates the JSON schema of .retro-health.json from its zod schema (a test catches a stale copy). */
+async function writeTeamConfigSchema() {
+  const { teamConfigJsonSchema } = await loadAtBuildTime('src/core/teamConfig.ts');
+  const schema = JSON.stringify(teamConfigJsonSchema(), null, 2) + '\n';
   fs.mkdirSync('schemas', { recursive: true });
   if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== schema) fs.writeFileSync(SCHEMA_FILE, schema);
 }
@@ -107,10 +113,7 @@ async function writeTeamConfigSchema() {
  * builds leave it out, so a changed catalog is never served stale.
  */
 async function embedMatcherSnapshot(options) {
-  const result = await esbuild.build({ ...shared, entryPoints: ['src/core/index.ts'], write: false, sourcemap: false, minify: false });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
-  const { SymptomMatcher, builtInCatalog } = module.exports;
+  const { SymptomMatcher, builtInCatalog } = await loadAtBuildTime('src/core/index.ts');
   const snapshot = new SymptomMatcher(builtInCatalog(), { snapshot: null, model: null }).snapshot();
   options.define = { ...options.define, __MATCHER_SNAPSHOT__: JSON.stringify(snapshot) };
 }

@@ -46,8 +46,8 @@ export async function selectRetros(inputs: readonly string[], options: Selection
   const expanded = inputs.map((raw) => expandInput(raw.replace(/\\/g, '/'), root));
   const scope = options.wholeWorkspace ? undefined : scopeOf(expanded, root);
   const workspace = new NodeWorkspace(root, readWorkspaceSettings(root, options.maxBytes, problems), options.maxBytes, scope);
-  const { set } = (await collectRetroSet(workspace)) as NonNullable<Awaited<ReturnType<typeof collectRetroSet>>>;
-  const workspaceFiles = await workspace.markdownFiles();
+  // The folder walk is done once: the set's file list also answers which files a folder argument holds.
+  const { set, files: workspaceFiles } = (await collectRetroSet(workspace)) as NonNullable<Awaited<ReturnType<typeof collectRetroSet>>>;
   const retros: SelectedRetro[] = [];
   const seen = new Set<string>();
   const add = (display: string, explicit: boolean) => {

@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { RetroAnalysis } from '../core/analyze';
 import { applyEdit } from '../core/edits/textEdit';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
-import { lonePlacement, memberSectionHistory, type RetroMember, type RetroSet } from '../core/retroSet';
-import type { SectionHistory } from '../core/healthSection/history';
+import { loneSectionHistory, memberSectionHistory, type RetroMember, type RetroSet } from '../core/retroSet';
 import type { FileProblem } from './files';
 import type { SelectedRetro } from './selection';
 
@@ -30,7 +29,7 @@ export function writeSections(selected: readonly SelectedRetro[], set: RetroSet,
   };
   for (const retro of selected) {
     const analysis = retro.member ? analysisOf(retro.member) : analyse(retro.text, retro.display);
-    const history = retro.member ? memberSectionHistory(set, retro.member, analysisOf) : loneHistory(retro.display, retro.text);
+    const history = retro.member ? memberSectionHistory(set, retro.member, analysisOf) : loneSectionHistory(retro.display, retro.text);
     let edit;
     try {
       edit = healthSectionEdit(retro.text, { analysis, ...history });
@@ -55,10 +54,4 @@ export function writeSections(selected: readonly SelectedRetro[], set: RetroSet,
   result.updated.sort();
   result.upToDate.sort();
   return result;
-}
-
-/** A file outside the workspace's retro set has its own team, and no history. */
-function loneHistory(file: string, text: string): SectionHistory {
-  const { team } = lonePlacement(file.replace(/\\/g, '/'), text);
-  return team === null ? {} : { team };
 }

@@ -3,7 +3,7 @@ import { analyzeRetro } from '../core/analyze';
 import { addActionItemEdit } from '../core/edits/actionItems';
 import type { TextEdit } from '../core/edits/textEdit';
 import type { SectionHistory } from '../core/healthSection/history';
-import { lonePlacement } from '../core/retroSet';
+import { loneSectionHistory } from '../core/retroSet';
 import { DamagedSectionError, healthSectionEdit } from '../core/healthSection/section';
 import { isShownInTab, type AnalysisService } from './analysisService';
 import { actionItemsForEverySymptomEdit, toWorkspaceEdit } from './codeActions';
@@ -146,6 +146,5 @@ async function readSectionHistory(document: vscode.TextDocument, retroSets: Retr
   const retros = path === undefined ? undefined : await retroSets.collect({ isCancelled: () => document.isClosed });
   const member = path === undefined ? undefined : retros?.set.member(path);
   if (retros && member) return retroSets.sectionHistory(retros, member);
-  const { team } = lonePlacement(path ?? document.uri.path.split('/').pop() ?? '', document.getText());
-  return team === null ? {} : { team };
+  return loneSectionHistory(path ?? document.uri.path.split('/').pop() ?? '', document.getText());
 }

@@ -3,7 +3,7 @@ import { analyzeRetro, type RetroAnalysis } from '../core/analyze';
 import type { SectionHistory } from '../core/healthSection/history';
 import { collectRetroSet, memberSectionHistory, DEFAULT_EXCLUDES, excludeMatcher, globMatcher, type FileText, type RetroMember, type RetroSet, type RetroWorkspace, type UnreadFile, type WorkspaceFile } from '../core/retroSet';
 import { analysisOptionsFor } from './analysisOptions';
-import { readSettings } from './settings';
+import { readSettings, type Settings } from './settings';
 import type { TeamCatalogs } from './teamCatalogs';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
@@ -49,6 +49,8 @@ interface CachedText {
  */
 class VsCodeWorkspace implements RetroWorkspace {
   private readonly uris = new Map<string, vscode.Uri>();
+  /** Settings per workspace folder for this pass: read and validated once, not once per file. */
+  private readonly settingsByFolder = new Map<string, Settings>();
 
   constructor(
     private readonly cache: Map<string, CachedText>,
@@ -87,7 +89,7 @@ class VsCodeWorkspace implements RetroWorkspace {
       const stat = await vscode.workspace.fs.stat(uri);
       const cached = this.cache.get(file.id);
       if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;
-      const limitKB = readSettings(uri, () => undefined).maxFileSizeKB;
+      const limitKB = this.settingsOf(uri).maxFileSizeKB;
       let text: FileText;
       if (stat.size > limitKB * 1024) text = { ok: false, message: `${Math.ceil(stat.size / 1024)} KB is over retroHealth.maxFileSizeKB (${limitKB} KB)` };
       else {
@@ -106,7 +108,14 @@ class VsCodeWorkspace implements RetroWorkspace {
 
   matchesRetroGlobs(file: WorkspaceFile): boolean {
     const uri = this.uriOf(file);
-    return globMatcher(readSettings(uri, () => undefined).files)(file.inFolder ?? file.path);
+    return globMatcher(this.settingsOf(uri).files)(file.inFolder ?? file.path);
+  }
+
+  private settingsOf(uri: vscode.Uri): Settings {
+    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? uri.toString();
+    let settings = this.settingsByFolder.get(key);
+    if (!settings) this.settingsByFolder.set(key, (settings = readSettings(uri, () => undefined)));
+    return settings;
   }
 }
 

@@ -124,7 +124,7 @@ export interface UnreadFile {
  * Reads every markdown file of the workspace and builds its retro set. Undefined when
  * cancelled. Unreadable files (too large, binary, gone) are listed, never fatal.
  */
-export async function collectRetroSet(workspace: RetroWorkspace, options: CollectOptions = {}): Promise<{ set: RetroSet; unread: UnreadFile[] } | undefined> {
+export async function collectRetroSet(workspace: RetroWorkspace, options: CollectOptions = {}): Promise<{ set: RetroSet; unread: UnreadFile[]; files: WorkspaceFile[] } | undefined> {
   const files = await workspace.markdownFiles();
   const candidates: (Candidate | undefined)[] = new Array(files.length);
   const unread: UnreadFile[] = [];
@@ -144,5 +144,5 @@ export async function collectRetroSet(workspace: RetroWorkspace, options: Collec
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
   if (cancelled()) return undefined;
   unread.sort((a, b) => compare(a.file.path, b.file.path));
-  return { set: new RetroSet(candidates.filter((candidate): candidate is Candidate => candidate !== undefined)), unread };
+  return { set: new RetroSet(candidates.filter((candidate): candidate is Candidate => candidate !== undefined)), unread, files };
 }
