@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { compileTerm, matchTermAt, PatternError } from '../../src/core/matcher/pattern';
+import { compileTerm, matchTermAt, PatternError, type CompiledTerm } from '../../src/core/matcher/pattern';
+import { fileTerm, TermScanner } from '../../src/core/matcher/termScanner';
 import { tokenize, expandWord } from '../../src/core/matcher/tokenize';
 
 const norms = (text: string) => tokenize(text).map((token) => token.norm);
@@ -82,5 +83,36 @@ describe('pattern language', () => {
     let matched = 0;
     for (let i = 0; i < words.length; i++) if (matchTermAt(term, words, i, words.length) > i) matched += 1;
     assert.equal(matched, 0);
+  });
+});
+
+describe('all terms at once (TermScanner)', () => {
+  const vocabulary = ['a', 'b', 'the', 'it', 'IT', 'late', 'requirements', 'requirement', 'surfaced', 'emerged', 'cost', 'twice', '12', '3rd', 'two', 'tired', 'of', 'waiting', 'gave', 'up', 'x'];
+  const sources = ['a', 'a b', 'a? b late', 'the? it late', 'IT late', 'requirement* surfac*/emerg* late?', 'cost .. twice', '# x', 'two/# a', '(gave up|tired of) waiting?', 'a .. a .. b', 'req* a? a? b', 'late', 'it'];
+  const index = { terms: [] as CompiledTerm[], byFirstWord: new Map<string, number[]>(), byFirstPrefix: new Map<string, { prefix: string; term: number }[]>() };
+  for (const source of sources) {
+    index.terms.push(compileTerm(source));
+    fileTerm(index, index.terms.length - 1);
+  }
+
+  it("finds exactly each term's longest match from each start, as running the terms one by one does", () => {
+    // The second scanner keeps almost nothing, so it starts its cache over mid-walk all the time.
+    const scanners = [new TermScanner(index), new TermScanner(index, { states: 3, transitions: 4 })];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 }), fc.nat(5), fc.nat(1), (words, cut, which) => {
+        const from = Math.min(cut, words.length);
+        const found: string[] = [];
+        (scanners[which] as TermScanner).scan(words, from, words.length, ({ term, from: start, to }) => found.push(`${term}@${start}-${to}`));
+        const expected: string[] = [];
+        for (let start = from; start < words.length; start++) {
+          index.terms.forEach((term, id) => {
+            const end = matchTermAt(term, words, start, words.length);
+            if (end > start) expected.push(`${id}@${start}-${end}`);
+          });
+        }
+        assert.deepEqual(found.sort(), expected.sort());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, PAST_CONTEXT, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
-import { compileTerm, isNumber, matchTermAt, NUMBER_KEY, stepOf, type CompiledTerm } from './pattern';
+import { compileTerm, type CompiledTerm } from './pattern';
+import { fileTerm, TermScanner, type TermOccurrence } from './termScanner';
 import { tokenize, type Token } from './tokenize';
 import { defaultSentenceModel, type SentenceModel } from '../model';
 import { verdictIndex, verdictKey, type TeamVerdict } from '../verdicts';
@@ -35,13 +36,7 @@ export interface Match {
 /** Model verdicts below this calibrated confidence are not even hints. */
 const MODEL_FLOOR = 0.35;
 
-interface Occurrence {
-  /** The term matched; -1 for a one-word match, whose object all one-word terms at that word share. */
-  term: number;
-  /** Token indices, end exclusive. */
-  from: number;
-  to: number;
-}
+type Occurrence = TermOccurrence;
 
 interface CompiledRule {
   symptom: Symptom;
@@ -61,7 +56,7 @@ interface CompiledRule {
 interface CompiledState {
   terms: CompiledTerm[];
   termIdBySource: Map<string, number>;
-  byFirstWord: Map<string, FirstWordEntry>;
+  byFirstWord: Map<string, number[]>;
   byFirstPrefix: Map<string, { prefix: string; term: number }[]>;
   rules: CompiledRule[];
   rulesByAnchorTerm: Map<number, number[]>;
@@ -96,17 +91,16 @@ export class SymptomMatcher {
   private readonly terms: CompiledTerm[] = [];
   private readonly termIdBySource = new Map<string, number>();
   /** first word -> terms to try there: the few that can start with it alone, the rest by their second word. */
-  private readonly byFirstWord = new Map<string, FirstWordEntry>();
+  private readonly byFirstWord = new Map<string, number[]>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
   private readonly segmentCache = new Map<string, { positive?: Match[]; past?: Match[]; plain?: Match[] }>();
   /** term id -> rules whose wake group holds it: a sentence only tries rules one of its terms can wake. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
-  /** termMarks[term] === markGeneration: the term was already tried at the current word. */
-  private readonly termMarks: Int32Array;
+  /** Every term's automaton run at once, built when the first sentence is scanned. */
+  private scanner: TermScanner | undefined;
   /** Cue terms that only count at the end of their clause. */
   private readonly clauseFinalCues = new Set<number>();
-  private markGeneration = 0;
   /** termPresent[term] / ruleWoken[rule] === sentenceStamp: the term occurs in / the rule is woken by the sentence being matched. */
   private readonly termPresent: Int32Array;
   private readonly ruleWoken: Int32Array;
@@ -153,7 +147,6 @@ export class SymptomMatcher {
       this.wouldBeTerm = this.termIdBySource.get('would be') ?? -1;
     }
     // Every term and rule is known now: the scratch stamps are sized once.
-    this.termMarks = new Int32Array(this.terms.length);
     this.termPresent = new Int32Array(this.terms.length);
     this.ruleWoken = new Int32Array(this.rules.length);
   }
@@ -255,17 +248,7 @@ export class SymptomMatcher {
     const id = this.terms.length;
     this.terms.push(term);
     this.termIdBySource.set(source, id);
-    // Filing terms under their first two words means a common first word ("the", "we") tries
-    // only the terms its actual next word can continue, not every term that starts with it.
-    for (const [word, nodes] of term.firstStepByWord) {
-      let entry = this.byFirstWord.get(word);
-      if (!entry) this.byFirstWord.set(word, (entry = { oneWord: [], always: [], bySecond: new Map() }));
-      const second = secondWords(term, nodes);
-      if (second === 'none') entry.oneWord.push(id);
-      else if (second === 'any') entry.always.push(id);
-      else for (const next of second) pushTo(entry.bySecond, next, id);
-    }
-    for (const { prefix } of term.firstStepByPrefix) pushTo(this.byFirstPrefix, prefix.slice(0, 3), { prefix, term: id });
+    fileTerm({ terms: this.terms, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix }, id);
     return id;
   }
 
@@ -410,37 +393,8 @@ export class SymptomMatcher {
 
   private indexSentence(tokens: Token[], norms: string[], clause: Int32Array, from: number, to: number): SentenceIndex {
     const occurrences = new Map<number, Occurrence[]>();
-    for (let index = from; index < to; index++) {
-      const norm = norms[index] as string;
-      const next = index + 1 < to ? norms[index + 1] : undefined;
-      const stamp = ++this.markGeneration;
-      this.tryEntry(this.byFirstWord.get(norm), stamp, norms, index, to, next, occurrences);
-      if (isNumber(norm)) this.tryEntry(this.byFirstWord.get(NUMBER_KEY), stamp, norms, index, to, next, occurrences);
-      const prefixed = norm.length >= 3 ? this.byFirstPrefix.get(norm.slice(0, 3)) : undefined;
-      if (prefixed) {
-        for (const { prefix, term } of prefixed) if (norm.startsWith(prefix)) this.tryTermAt(term, stamp, norms, index, to, occurrences);
-      }
-    }
+    (this.scanner ??= new TermScanner({ terms: this.terms, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix })).scan(norms, from, to, (occurrence) => pushTo(occurrences, occurrence.term, occurrence));
     return { from, to, norms, tokens, clause, occurrences };
-  }
-
-  private tryEntry(entry: FirstWordEntry | undefined, stamp: number, norms: string[], index: number, limit: number, next: string | undefined, occurrences: Map<number, Occurrence[]>): void {
-    if (!entry) return;
-    let oneWord: Occurrence | undefined;
-    for (const term of entry.oneWord) {
-      if (this.termMarks[term] === stamp) continue;
-      this.termMarks[term] = stamp;
-      pushTo(occurrences, term, (oneWord ??= { term: -1, from: index, to: index + 1 }));
-    }
-    for (const term of entry.always) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
-    if (next !== undefined) for (const term of entry.bySecond.get(next) ?? NONE) this.tryTermAt(term, stamp, norms, index, limit, occurrences);
-  }
-
-  private tryTermAt(term: number, stamp: number, norms: string[], index: number, limit: number, occurrences: Map<number, Occurrence[]>): void {
-    if (this.termMarks[term] === stamp) return;
-    this.termMarks[term] = stamp;
-    const end = matchTermAt(this.terms[term] as CompiledTerm, norms, index, limit);
-    if (end > index) pushTo(occurrences, term, { term, from: index, to: end });
   }
 
   /** Most rules a sentence wakes up miss a group: found out before collecting anything. */
@@ -630,30 +584,6 @@ function covers(occurrences: readonly Occurrence[], index: number): boolean {
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-interface FirstWordEntry {
-  /** Terms matched by this word alone, with nothing that could follow. */
-  oneWord: number[];
-  /** Terms that may match the first word alone, or continue with a prefix, a number or a gap. */
-  always: number[];
-  /** second word -> terms that must continue with it */
-  bySecond: Map<string, number[]>;
-}
-
-/**
- * The exact words that can follow a term's first word (from its active nodes); 'none' when the
- * word alone is the whole match, 'any' when the continuation is not a short list of words.
- */
-function secondWords(term: CompiledTerm, firstNodes: readonly number[]): Set<string> | 'any' | 'none' {
-  if (firstNodes.includes(term.accept) && firstNodes.every((node) => (term.edges[node] as unknown[]).length === 0)) return 'none';
-  const words = new Set<string>();
-  for (const node of firstNodes) {
-    const step = stepOf(term, node);
-    if (node === term.accept || step.others.length > 0) return 'any';
-    for (const word of step.words?.keys() ?? []) words.add(word);
-  }
-  return words;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

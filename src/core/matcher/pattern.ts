@@ -314,17 +314,20 @@ function activate(nodes: readonly number[] | undefined, stamp: number, into: Int
   return count;
 }
 
+/** The nodes a term is in after its first word: by the word itself, as a number, or by a prefix. */
+export function firstNodesOf(term: CompiledTerm, first: string): readonly number[] {
+  const byWord = term.firstStepByWord.get(first);
+  const asNumber = term.firstStepByWord.has(NUMBER_KEY) && isNumber(first) ? term.firstStepByWord.get(NUMBER_KEY) : undefined;
+  const byPrefix = first === IT_DEPARTMENT ? [] : term.firstStepByPrefix.filter(({ prefix }) => first.startsWith(prefix));
+  if (!asNumber && byPrefix.length === 0) return byWord ?? [];
+  return [...(byWord ?? []), ...(asNumber ?? []), ...byPrefix.flatMap(({ nodes }) => nodes)];
+}
+
 /** End index (exclusive, in tokens) of the longest match starting at `startIndex`, or -1. */
 export function matchTermAt(term: CompiledTerm, norms: readonly string[], startIndex: number, limit: number): number {
   if (startIndex >= limit) return -1;
-  const first = norms[startIndex] as string;
   let stamp = ++generation;
-  let count = 0;
-  count = activate(term.firstStepByWord.get(first), stamp, activeNodes, count);
-  if (term.firstStepByWord.has(NUMBER_KEY) && isNumber(first)) count = activate(term.firstStepByWord.get(NUMBER_KEY), stamp, activeNodes, count);
-  for (const { prefix, nodes } of term.firstStepByPrefix) {
-    if (first.startsWith(prefix) && first !== IT_DEPARTMENT) count = activate(nodes, stamp, activeNodes, count);
-  }
+  let count = activate(firstNodesOf(term, norms[startIndex] as string), stamp, activeNodes, 0);
   if (count === 0) return -1;
   let best = marks[term.accept] === stamp ? startIndex + 1 : -1;
   if (term.singleToken) return best;

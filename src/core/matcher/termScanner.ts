@@ -1,0 +1,191 @@
+import { atomMatches, firstNodesOf, isNumber, NUMBER_KEY, stepOf, type CompiledTerm } from './pattern';
+
+/** A term found in a sentence: token indices, end exclusive. */
+export interface TermOccurrence {
+  term: number;
+  from: number;
+  to: number;
+}
+
+/** Terms filed by the words (and three-letter prefixes) they can start with. */
+export interface TermIndex {
+  terms: readonly CompiledTerm[];
+  /** first word (or NUMBER_KEY) -> terms that can start with it */
+  byFirstWord: ReadonlyMap<string, readonly number[]>;
+  /** first three letters of a prefix -> the terms that can start with that prefix */
+  byFirstPrefix: ReadonlyMap<string, readonly { prefix: string; term: number }[]>;
+}
+
+/** Files a newly compiled term (already in `index.terms` as `id`) under the words it can start with. */
+export function fileTerm(index: { terms: readonly CompiledTerm[]; byFirstWord: Map<string, number[]>; byFirstPrefix: Map<string, { prefix: string; term: number }[]> }, id: number): void {
+  const term = index.terms[id] as CompiledTerm;
+  for (const word of term.firstStepByWord.keys()) pushTo(index.byFirstWord, word, id);
+  for (const { prefix } of term.firstStepByPrefix) pushTo(index.byFirstPrefix, prefix.slice(0, 3), { prefix, term: id });
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** States and transitions kept before the cache starts over: bounds memory on endless vocabularies. */
+const MAX_STATES = 20_000;
+const MAX_TRANSITIONS = 400_000;
+
+const DEAD = 0;
+
+/**
+ * Every term's automaton run at once: a state is the set of (term, node) pairs still alive,
+ * and states and their transitions on each word are built the first time a text needs them.
+ * After warm-up a word costs one map lookup per live state instead of one automaton run per
+ * candidate term, and the answers are the same: each term's longest match from each start.
+ */
+export class TermScanner {
+  /** Global node id = nodeBase[term] + node. */
+  private readonly nodeBase: Int32Array;
+  private readonly termOfNode: Int32Array;
+  private readonly acceptOf: Int32Array;
+  private readonly nodeMarks: Int32Array;
+  private markStamp = 0;
+  /** The best end seen for each term during one walk; bestStamp[term] === walkStamp when set. */
+  private readonly bestEnd: Int32Array;
+  private readonly bestStamp: Int32Array;
+  private walkStamp = 0;
+  private readonly endedTerms: number[] = [];
+
+  private stateIds = new Map<string, number>();
+  private stateNodes: Int32Array[] = [];
+  private stateAccepts: Int32Array[] = [];
+  private stateNext: Map<string, number>[] = [];
+  private startOf = new Map<string, number>();
+  private transitions = 0;
+
+  /** @param limits how many states and transitions to keep before the cache starts over. */
+  constructor(
+    private readonly index: TermIndex,
+    private readonly limits = { states: MAX_STATES, transitions: MAX_TRANSITIONS },
+  ) {
+    const { terms } = index;
+    this.nodeBase = new Int32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) this.nodeBase[t + 1] = (this.nodeBase[t] as number) + (terms[t] as CompiledTerm).edges.length;
+    const nodes = this.nodeBase[terms.length] as number;
+    this.termOfNode = new Int32Array(nodes);
+    this.acceptOf = new Int32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      this.termOfNode.fill(t, this.nodeBase[t], this.nodeBase[t + 1]);
+      this.acceptOf[t] = (this.nodeBase[t] as number) + (terms[t] as CompiledTerm).accept;
+    }
+    this.nodeMarks = new Int32Array(nodes);
+    this.bestEnd = new Int32Array(terms.length);
+    this.bestStamp = new Int32Array(terms.length);
+    this.reset();
+  }
+
+  /** Calls `found` for each term's longest match starting at each token in [from, to). */
+  scan(norms: readonly string[], from: number, to: number, found: (occurrence: TermOccurrence) => void): void {
+    for (let start = from; start < to; start++) {
+      let state = this.startState(norms[start] as string);
+      if (state === DEAD) continue;
+      const walk = ++this.walkStamp;
+      const ended = this.endedTerms;
+      ended.length = 0;
+      for (let index = start; ; ) {
+        for (const term of this.stateAccepts[state] as Int32Array) {
+          if (this.bestStamp[term] !== walk) {
+            this.bestStamp[term] = walk;
+            ended.push(term);
+          }
+          this.bestEnd[term] = index + 1;
+        }
+        if (++index >= to) break;
+        state = this.next(state, norms[index] as string);
+        if (state === DEAD) break;
+      }
+      for (const term of ended) found({ term, from: start, to: this.bestEnd[term] as number });
+    }
+  }
+
+  private startState(norm: string): number {
+    const known = this.startOf.get(norm);
+    if (known !== undefined) return known;
+    const stamp = ++this.markStamp;
+    const reached: number[] = [];
+    for (const term of this.candidatesAt(norm)) {
+      const base = this.nodeBase[term] as number;
+      for (const node of firstNodesOf(this.index.terms[term] as CompiledTerm, norm)) this.mark(base + node, stamp, reached);
+    }
+    const state = this.stateFor(reached);
+    this.remember(this.startOf, norm, state);
+    return state;
+  }
+
+  /** Terms that can start on this word: by the word, as a number, or by a prefix. */
+  private candidatesAt(norm: string): Set<number> {
+    const candidates = new Set<number>();
+    for (const term of this.index.byFirstWord.get(norm) ?? []) candidates.add(term);
+    if (isNumber(norm)) for (const term of this.index.byFirstWord.get(NUMBER_KEY) ?? []) candidates.add(term);
+    if (norm.length >= 3) for (const { prefix, term } of this.index.byFirstPrefix.get(norm.slice(0, 3)) ?? []) if (norm.startsWith(prefix)) candidates.add(term);
+    return candidates;
+  }
+
+  private next(state: number, norm: string): number {
+    const transitions = this.stateNext[state] as Map<string, number>;
+    const known = transitions.get(norm);
+    if (known !== undefined) return known;
+    const stamp = ++this.markStamp;
+    const reached: number[] = [];
+    for (const global of this.stateNodes[state] as Int32Array) {
+      const term = this.termOfNode[global] as number;
+      const base = this.nodeBase[term] as number;
+      const step = stepOf(this.index.terms[term] as CompiledTerm, global - base);
+      for (const node of step.words?.get(norm) ?? []) this.mark(base + node, stamp, reached);
+      for (const other of step.others) if (atomMatches(other.atom, norm)) for (const node of other.reached) this.mark(base + node, stamp, reached);
+    }
+    const nextState = this.stateFor(reached);
+    // A reset inside stateFor drops `state` itself: remember the transition only while it lives.
+    if (this.stateNext[state] === transitions) this.remember(transitions, norm, nextState);
+    return nextState;
+  }
+
+  private mark(global: number, stamp: number, into: number[]): void {
+    if (this.nodeMarks[global] === stamp) return;
+    this.nodeMarks[global] = stamp;
+    into.push(global);
+  }
+
+  private stateFor(nodes: number[]): number {
+    if (nodes.length === 0) return DEAD;
+    nodes.sort((a, b) => a - b);
+    const key = nodes.join(',');
+    const known = this.stateIds.get(key);
+    if (known !== undefined) return known;
+    if (this.stateNodes.length >= this.limits.states || this.transitions >= this.limits.transitions) this.reset();
+    const id = this.stateNodes.length;
+    const accepts: number[] = [];
+    for (const global of nodes) {
+      const term = this.termOfNode[global] as number;
+      if (this.acceptOf[term] === global) accepts.push(term);
+    }
+    this.stateIds.set(key, id);
+    this.stateNodes.push(Int32Array.from(nodes));
+    this.stateAccepts.push(Int32Array.from(accepts));
+    this.stateNext.push(new Map());
+    return id;
+  }
+
+  private remember(map: Map<string, number>, norm: string, state: number): void {
+    map.set(norm, state);
+    this.transitions++;
+  }
+
+  /** Starts the cache over (also the initial state): only the dead state is left. */
+  private reset(): void {
+    this.stateIds = new Map();
+    this.stateNodes = [new Int32Array(0)];
+    this.stateAccepts = [new Int32Array(0)];
+    this.stateNext = [new Map()];
+    this.startOf = new Map();
+    this.transitions = 0;
+  }
+}
