@@ -58,6 +58,8 @@ export class TermScanner {
   private stateNodes: Int32Array[] = [];
   private stateAccepts: Int32Array[] = [];
   private stateNext: Map<string, number>[] = [];
+  /** Words some node of the state continues with by name; null when a prefix, number or gap could continue it too. */
+  private stateWords: (Set<string> | null)[] = [];
   private startOf = new Map<string, number>();
   private transitions = 0;
 
@@ -133,6 +135,9 @@ export class TermScanner {
     const transitions = this.stateNext[state] as Map<string, number>;
     const known = transitions.get(norm);
     if (known !== undefined) return known;
+    // Most words continue nothing: answered without building (or caching) anything.
+    const words = this.stateWords[state];
+    if (words && !words.has(norm)) return DEAD;
     const stamp = ++this.markStamp;
     const reached: number[] = [];
     for (const global of this.stateNodes[state] as Int32Array) {
@@ -163,14 +168,19 @@ export class TermScanner {
     if (this.stateNodes.length >= this.limits.states || this.transitions >= this.limits.transitions) this.reset();
     const id = this.stateNodes.length;
     const accepts: number[] = [];
+    let words: Set<string> | null = new Set();
     for (const global of nodes) {
       const term = this.termOfNode[global] as number;
       if (this.acceptOf[term] === global) accepts.push(term);
+      const step = stepOf(this.index.terms[term] as CompiledTerm, global - (this.nodeBase[term] as number));
+      if (step.others.length > 0) words = null;
+      else if (words) for (const word of step.words?.keys() ?? []) words.add(word);
     }
     this.stateIds.set(key, id);
     this.stateNodes.push(Int32Array.from(nodes));
     this.stateAccepts.push(Int32Array.from(accepts));
     this.stateNext.push(new Map());
+    this.stateWords.push(words);
     return id;
   }
 
@@ -185,6 +195,7 @@ export class TermScanner {
     this.stateNodes = [new Int32Array(0)];
     this.stateAccepts = [new Int32Array(0)];
     this.stateNext = [new Map()];
+    this.stateWords = [new Set()];
     this.startOf = new Map();
     this.transitions = 0;
   }
