@@ -118,7 +118,7 @@ export class AnalysisService implements vscode.Disposable {
     const state = this.compute(document);
     if (!state) return undefined;
     this.states.set(document.uri.toString(), state);
-    this.diagnostics.set(document.uri, state.kind === 'analysed' ? toDiagnostics(state.analysis, state.settings) : []);
+    this.diagnostics.set(document.uri, state.kind === 'analysed' ? toDiagnostics(state.analysis, state.settings, document.uri) : []);
     this.changed.fire(document);
     return state;
   }
@@ -184,25 +184,27 @@ export function isShownInTab(uri: vscode.Uri): boolean {
 }
 
 /** A retro's findings as diagnostics, with the severities (and hints) its settings ask for. */
-export function toDiagnostics(analysis: RetroAnalysis, settings: Settings): vscode.Diagnostic[] {
+export function toDiagnostics(analysis: RetroAnalysis, settings: Settings, document?: vscode.Uri): vscode.Diagnostic[] {
   const diagnostics: vscode.Diagnostic[] = [];
   for (const finding of analysis.findings) {
     const severity = severityFor(settings, finding.stage);
-    if (severity !== undefined) diagnostics.push(toDiagnostic(finding, severity));
+    if (severity !== undefined) diagnostics.push(toDiagnostic(finding, severity, document));
   }
-  if (settings.showHints) for (const hint of analysis.hints) diagnostics.push(toDiagnostic(hint, vscode.DiagnosticSeverity.Hint));
+  if (settings.showHints) for (const hint of analysis.hints) diagnostics.push(toDiagnostic(hint, vscode.DiagnosticSeverity.Hint, document));
   return diagnostics;
 }
 
-export function symptomUri(symptom: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: 'retro-health', path: `/symptoms/${symptom}.md` });
+/** The symptom's page, as the catalog of `document`'s workspace folder (its team file) describes it. */
+export function symptomUri(symptom: string, document?: vscode.Uri): vscode.Uri {
+  const folder = document && vscode.workspace.getWorkspaceFolder(document);
+  return vscode.Uri.from({ scheme: 'retro-health', path: `/symptoms/${symptom}.md`, ...(folder && { query: new URLSearchParams({ folder: folder.uri.toString() }).toString() }) });
 }
 
-function toDiagnostic(finding: Finding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+function toDiagnostic(finding: Finding, severity: vscode.DiagnosticSeverity, document: vscode.Uri | undefined): vscode.Diagnostic {
   const { start, end } = finding.range;
   const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, severity);
   diagnostic.source = 'Retro Health';
-  diagnostic.code = { value: finding.symptom, target: symptomUri(finding.symptom) };
+  diagnostic.code = { value: finding.symptom, target: symptomUri(finding.symptom, document) };
   return diagnostic;
 }
 

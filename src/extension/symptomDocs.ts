@@ -8,8 +8,7 @@ export class SymptomDocs implements vscode.TextDocumentContentProvider {
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = /\/symptoms\/([a-z0-9-]+)\.md$/.exec(uri.path)?.[1];
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? uri;
-    const catalog = this.catalogs.for(folder).matcher.catalog;
+    const catalog = this.catalogs.for(folderOf(uri)).matcher.catalog;
     const symptom = catalog.symptoms.find((s) => s.id === id);
     if (!symptom) return `# Unknown symptom\n\nNo symptom "${id ?? uri.path}" in the catalog.\n`;
     const lines = [
@@ -30,4 +29,13 @@ export class SymptomDocs implements vscode.TextDocumentContentProvider {
     lines.push('## Hide a false positive', '', `\`<!-- retro-health-disable-next-line ${symptom.id} -->\` above the line, or \`<!-- retro-health-disable ${symptom.id} -->\` for the whole file.`, '');
     return lines.join('\n');
   }
+}
+
+/** The workspace folder named in the page's query (its team file applies), else the first folder. */
+function folderOf(page: vscode.Uri): vscode.Uri {
+  const named = new URLSearchParams(page.query).get('folder');
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  // Only a folder of this workspace: a crafted link must not make the provider read a team file elsewhere.
+  const folder = folders.find((candidate) => candidate.uri.toString() === named) ?? folders[0];
+  return folder?.uri ?? page;
 }

@@ -99,7 +99,7 @@ export class WorkspaceProblems implements vscode.Disposable {
             if (isShownInTab(uri)) continue;
             const settings = readSettings(uri, () => undefined);
             if (!settings.enable) continue;
-            next.set(uri.toString(), toDiagnostics(this.retroSets.analysisOf(member, uri), settings));
+            next.set(uri.toString(), toDiagnostics(this.retroSets.analysisOf(member, uri), settings, uri));
             // Let other work of the extension host in between analyses.
             if (next.size % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
             if (source.token.isCancellationRequested) return;

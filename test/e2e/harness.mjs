@@ -36,7 +36,7 @@ const BASE_SETTINGS = {
  * TMPDIR, user data (with `settings` over the quiet defaults), extensions, chromium profile, config,
  * and a fresh copy of test/e2e/workspace. `rm()` removes it all.
  */
-export function prepareRun({ prefix = 'rh-e2e-', settings = {}, workspaceFrom = path.join(E2E, 'workspace') } = {}) {
+export function prepareRun({ prefix = 'rh-e2e-', settings = {}, workspaceFrom = path.join(E2E, 'workspace'), workspaceFile = null } = {}) {
   const run = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dir = (...p) => { const d = path.join(run, ...p); fs.mkdirSync(d, { recursive: true }); return d; };
   const dirs = {
@@ -47,6 +47,8 @@ export function prepareRun({ prefix = 'rh-e2e-', settings = {}, workspaceFrom = 
     extensions: dir('extensions'),
     profile: dir('chromium'),
     workspace: path.join(run, 'workspace'),
+    // A .code-workspace file inside the copy: the workbench opens it (multi-root) instead of the folder.
+    workspaceFile: workspaceFile ? path.join(run, 'workspace', workspaceFile) : null,
     config: path.join(run, 'config.yaml'),
     rm: () => fs.rmSync(run, { recursive: true, force: true }),
   };
@@ -112,7 +114,8 @@ export async function launchBrowser(dirs, { consoleLogFile = path.join(OUT, 'bro
  * vscode-remote:// URI of a path on this machine.
  */
 export function workbenchUrl(server, dirs, payload = []) {
-  return `http://${server.authority}/?folder=${encodeURIComponent(dirs.workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+  const opened = dirs.workspaceFile ? `workspace=${encodeURIComponent(dirs.workspaceFile)}` : `folder=${encodeURIComponent(dirs.workspace)}`;
+  return `http://${server.authority}/?${opened}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
 }
 export const remote = (server, p) => `vscode-remote://${server.authority}${p}`;
 

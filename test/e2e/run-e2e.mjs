@@ -37,7 +37,9 @@ if (!fs.existsSync(REAL_RETROS)) log(`WARNING: real-retros corpus not found at $
 // ---- private state: everything under one short temp dir (harness.prepareRun) ---------------------------
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of ['mocha.log', 'code-server.log', 'browser-console.log', 'screenshot.png']) fs.rmSync(path.join(OUT, f), { force: true });
-const dirs = prepareRun();
+// E2E_LAYOUT=multi-root: open test/e2e/multi-root/retros.code-workspace and run only the multi-root scenarios.
+const MULTI_ROOT = process.env.E2E_LAYOUT === 'multi-root';
+const dirs = MULTI_ROOT ? prepareRun({ workspaceFrom: path.join(ROOT, 'test', 'e2e', 'multi-root'), workspaceFile: 'retros.code-workspace' }) : prepareRun();
 const SYNC = dirs.dir('sync'); // screenshot hand-over with the suite: scene-ready -> shot-done
 const MOCHA_LOG = path.join(dirs.run, 'mocha.log');
 fs.writeFileSync(MOCHA_LOG, '');
@@ -108,7 +110,7 @@ try {
   // RETRO_HEALTH_TEST_MODE=1: the extension registers its test probes (retroHealth.internal.*, src/extension/testMode.ts)
   // even when installed from the VSIX, which VS Code runs in ExtensionMode.Production. The extension host inherits it.
   const testMode = { RETRO_HEALTH_TEST_MODE: process.env.RETRO_HEALTH_TEST_MODE ?? '1' };
-  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, RETRO_E2E_SYNC: SYNC, RETRO_E2E_REAL_RETROS: REAL_RETROS, ...testMode, ...expectInstalled }, onSpawn: (s) => { server = s; } });
+  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, ...(MULTI_ROOT ? {} : { RETRO_E2E_SYNC: SYNC }), RETRO_E2E_REAL_RETROS: REAL_RETROS, RETRO_E2E_LAYOUT: MULTI_ROOT ? 'multi-root' : 'folder', ...testMode, ...expectInstalled }, onSpawn: (s) => { server = s; } });
   log(`code-server up on http://${server.authority}`);
 
   let page;
@@ -122,16 +124,17 @@ try {
     ['extensionDevelopmentPath', remote(server, EXTENSION)],
     ['extensionTestsPath', remote(server, SUITE)],
   ]));
-  log(`workbench loading with workspace ${dirs.workspace}; the suite runs inside the extension host`);
+  log(`workbench loading with workspace ${dirs.workspaceFile ?? dirs.workspace}; the suite runs inside the extension host`);
 
   // While the suite runs: when it has set the scene (retro open, diagnostics, Problems panel), shoot it.
-  const SHOT = path.join(OUT, 'screenshot.png');
+  // The multi-root pass runs after a passing main pass: its logs replace the main pass's, its picture does not.
+  const SHOT = path.join(OUT, MULTI_ROOT ? 'screenshot-multi-root.png' : 'screenshot.png');
   let settled = false;
   let shot = false;
   const shooter = (async () => {
     while (!settled) {
       if (fs.existsSync(path.join(SYNC, 'scene-ready'))) {
-        try { await page.screenshot({ path: SHOT }); shot = true; log('screenshot: test/e2e/out/screenshot.png'); } catch (e) { log(`screenshot failed: ${e?.message || e}`); }
+        try { await page.screenshot({ path: SHOT }); shot = true; log(`screenshot: ${path.relative(ROOT, SHOT)}`); } catch (e) { log(`screenshot failed: ${e?.message || e}`); }
         fs.writeFileSync(path.join(SYNC, 'shot-done'), '');
         return;
       }
@@ -152,7 +155,7 @@ try {
     if (exitCode === 0) exitCode = 4;
   }
   if (!shot) { // failed run: keep the workbench as it was at the end
-    try { await page.screenshot({ path: SHOT }); log('screenshot (end state): test/e2e/out/screenshot.png'); } catch (e) { log(`screenshot failed: ${e?.message || e}`); }
+    try { await page.screenshot({ path: SHOT }); log(`screenshot (end state): ${path.relative(ROOT, SHOT)}`); } catch (e) { log(`screenshot failed: ${e?.message || e}`); }
   }
 } catch (e) {
   if (!finishing) log(`ERROR ${e?.stack || e}`); // after the watchdog fired, errors are its consequences

@@ -21,6 +21,7 @@ import './realRetros.test';
 import './retroSet.test';
 import './fixAll.test';
 import './workspaceProblems.test';
+import './multiRoot.test';
 
 export function run(): Promise<void> {
   hostLog(

@@ -5,8 +5,11 @@ import * as fs from 'node:fs';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
-// E2E_GREP runs a subset, e.g. the smoke scenarios against the packaged VSIX.
-export const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}) });
+// E2E_GREP runs a subset, e.g. the smoke scenarios against the packaged VSIX. The multi-root scenarios need
+// their own window (run-e2e.mjs with E2E_LAYOUT=multi-root opens a .code-workspace): each pass runs only its own.
+const MULTI_ROOT = 'multi-root workspace';
+const layoutFilter = process.env.RETRO_E2E_LAYOUT === 'multi-root' ? { grep: MULTI_ROOT } : { grep: MULTI_ROOT, invert: true };
+export const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : layoutFilter) });
 mocha.suite.emit('pre-require', globalThis, 'test/e2e/suite', mocha);
 
 /**
