@@ -1,7 +1,7 @@
 // A multi-root workspace in a real VS Code (run-e2e.sh's second pass, E2E_LAYOUT=multi-root, opens
 // test/e2e/multi-root/retros.code-workspace): the same retro in two folders is judged by each
 // folder's own team file and settings — diagnostics and their severities, the symptom page behind a
-// finding's code link, fix-all's action items, and the workspace report that reads both folders.
+// finding's code link, fix-all's action items, the health section, and the workspace report that reads both folders.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportProbe, ShowReportResult } from '../../../src/extension/reportView/reportController';
@@ -82,6 +82,25 @@ describe('multi-root workspace', function () {
     assert.equal(await vscode.commands.executeCommand('retroHealth.addActionItemsForEverySymptom'), true);
     assert.ok(!beta.getText().includes(TEAM_ACTION), "beta gets the built-in action items, not alpha's");
     await undoRestores(beta, betaOriginal, 'fix all in beta');
+  });
+
+  it("the health section written into a retro names its folder's symptoms and treatments", async () => {
+    const alpha = await openRetro('alpha');
+    const original = alpha.getText();
+    await waitForDiagnostic(alpha.uri, (d) => codeOf(d) === 'ticket-ping-pong', "alpha's team symptom", 15_000);
+    assert.equal(await vscode.commands.executeCommand('retroHealth.writeHealthSection', alpha.uri.toString()), true);
+    const section = alpha.getText().slice(original.length);
+    assert.ok(section.includes('Tickets bounce between teams'), section);
+    assert.ok(section.includes(TEAM_ACTION), section);
+    await undoRestores(alpha, original, 'the section in alpha');
+
+    const beta = await openRetro('beta');
+    const betaOriginal = beta.getText();
+    await waitForDiagnostic(beta.uri, (d) => codeOf(d) === 'red-tape', 'a finding in beta', 15_000);
+    assert.equal(await vscode.commands.executeCommand('retroHealth.writeHealthSection', beta.uri.toString()), true);
+    const betaSection = beta.getText().slice(betaOriginal.length);
+    assert.ok(!betaSection.includes('Tickets bounce') && !betaSection.includes(TEAM_ACTION), betaSection);
+    await undoRestores(beta, betaOriginal, 'the section in beta');
   });
 
   it('the workspace report reads the retros of both folders, each with its own catalog', async () => {
