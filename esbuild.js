@@ -50,12 +50,22 @@ const shared = {
 const builds = [
   {
     ...shared,
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/node.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
     // Marks when the bundle starts loading, so activation time includes module load, as VS Code counts it.
     banner: { js: 'globalThis.__retroHealthLoadStart = performance.now();' },
     footer: { js: 'globalThis.__retroHealthLoadEnd = performance.now();' },
+  },
+  {
+    // The web extension (package.json "browser"): the same adapters for VS Code's web worker host.
+    ...shared,
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
   },
   {
     ...shared,

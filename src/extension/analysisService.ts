@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../core/text/utf8';
 import * as vscode from 'vscode';
 import { analysisOptionsFor } from './analysisOptions';
 import { analyzeRetro, type RetroAnalysis } from '../core/analyze';
@@ -133,7 +134,7 @@ export class AnalysisService implements vscode.Disposable {
       if (!membership.retro) return { kind: 'not-a-retro', looksLikeRetro: membership.looksLikeRetro, excluded: membership.by === 'excluded' };
     }
     const text = document.getText();
-    const sizeKB = Math.ceil(Buffer.byteLength(text, 'utf8') / 1024);
+    const sizeKB = Math.ceil(utf8ByteLength(text) / 1024);
     if (sizeKB > settings.maxFileSizeKB) return { kind: 'too-large', version: document.version, sizeKB, limitKB: settings.maxFileSizeKB };
     return { kind: 'analysed', version: document.version, analysis: this.analyze(document, text, settings), settings };
   }

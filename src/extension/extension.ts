@@ -1,7 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import { retroHealthPreviewPlugin } from './preview';
-import { useShippedSentenceModel } from '../host/sentenceModelFile';
 import { AnalysisService } from './analysisService';
 import { TreatmentCodeActions } from './codeActions';
 import { addActionItem, addActionItemsForEverySymptom, writeHealthSection, type SectionWriteHooks } from './commands';
@@ -26,14 +25,12 @@ export interface RetroHealthExports {
 }
 
 /**
- * Thin adapters over the pure core. Activation only registers providers; the catalog is
- * compiled on the first retro that needs it, so markdown files that are not retros cost
- * almost nothing.
+ * Thin adapters over the pure core, the same in VS Code's Node extension host (node.ts) and its
+ * web worker host (web.ts); each entry registers where the sentence model comes from first.
+ * Activation only registers providers; the catalog is compiled on the first retro that needs it,
+ * so markdown files that are not retros cost almost nothing.
  */
-export function activate(context: vscode.ExtensionContext): RetroHealthExports {
-  const activateStart = performance.now();
-  // Read and decoded on the first retro analysed, not here: activation stays cheap.
-  useShippedSentenceModel();
+export function activateRetroHealth(context: vscode.ExtensionContext, activateStart = performance.now()): RetroHealthExports {
   const output = vscode.window.createOutputChannel('Retro Health');
   const catalogs = new TeamCatalogs();
   const analyses = new AnalysisService(catalogs, output);
@@ -89,17 +86,17 @@ export function activate(context: vscode.ExtensionContext): RetroHealthExports {
       vscode.commands.registerCommand(REPORT_PROBE_COMMAND, (simulate?: unknown) => report.probe(simulate)),
     );
   }
-  // After activation returns: analyse the retros already open and check the team file.
-  const initial = setTimeout(() => {
+  // After activation returns: read the team files, then analyse the retros already open and show the team files' problems.
+  let disposed = false;
+  context.subscriptions.push({ dispose: () => (disposed = true) });
+  void catalogs.preload().then(() => {
+    if (disposed) return;
     analyses.refreshAll();
     catalogs.validateAll();
-  }, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
+  });
   return {
     extendMarkdownIt: (md: MarkdownIt) => md.use(retroHealthPreviewPlugin(catalogs)),
     // Test mode only: another extension must not reach the section writer's pause points.
     ...(testMode && { testing: { heldFor: (uri: vscode.Uri) => analyses.heldFor(uri), sectionWrite } }),
   };
 }
-
-export function deactivate(): void {}

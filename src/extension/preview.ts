@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../core/text/utf8';
 import type { MarkdownIt } from 'markdown-it';
 import type { Token as MarkdownToken } from 'markdown-it';
 import * as vscode from 'vscode';
@@ -19,7 +20,7 @@ export function retroHealthPreviewPlugin(catalogs: TeamCatalogs) {
       const uri = (state.env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument ?? documentWithText(state.src)?.uri;
       if (!uri) return;
       const settings = readSettings(uri, () => undefined);
-      if (!shouldMark(uri, settings) || Buffer.byteLength(state.src, 'utf8') > settings.maxFileSizeKB * 1024) return;
+      if (!shouldMark(uri, settings) || utf8ByteLength(state.src) > settings.maxFileSizeKB * 1024) return;
       const findings = analyzeRetro(state.src, analysisOptionsFor(uri, settings, catalogs)).findings;
       if (findings.length === 0) return;
       const byLine = new Map<number, Finding[]>();

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/markdown/positions';
 import { SymptomMatcher } from '../core/matcher/matcher';
@@ -16,6 +15,8 @@ export interface FolderCatalog {
  */
 export class TeamCatalogs implements vscode.Disposable {
   private readonly byFolder = new Map<string, FolderCatalog>();
+  /** Folder -> its team file as last read from disk (through workspace.fs, so virtual workspaces work too); undefined: none. */
+  private readonly onDisk = new Map<string, string | undefined>();
   /** How many catalogs were compiled (for the internal stats command). */
   compiled = 0;
   private readonly problems = vscode.languages.createDiagnosticCollection('retro-health-config');
@@ -25,7 +26,7 @@ export class TeamCatalogs implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_CONFIG_FILE}`);
-    const reset = (uri: vscode.Uri) => this.reset(uri);
+    const reset = (uri: vscode.Uri) => void this.reread(uri).then(() => this.reset(uri));
     this.disposables.push(
       watcher,
       watcher.onDidChange(reset),
@@ -36,7 +37,7 @@ export class TeamCatalogs implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.byFolder.clear();
-        this.changed.fire();
+        void this.preload().then(() => this.changed.fire());
       }),
     );
   }
@@ -53,18 +54,44 @@ export class TeamCatalogs implements vscode.Disposable {
     return entry;
   }
 
+  /** Reads every folder's team file; until a folder's is read, its retros get the built-in catalog. */
+  async preload(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.reread(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE))));
+  }
+
   /** Loads the folders that have a team file now, so its problems show before a retro is opened. */
   validateAll(): void {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (readConfigText(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE)) !== undefined) this.for(folder.uri);
+      if (this.configText(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE)) !== undefined) this.for(folder.uri);
     }
+  }
+
+  /** Reads a team file from disk again (after a change there). */
+  private async reread(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || uri.toString() !== vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE).toString()) return;
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      text = undefined;
+    }
+    this.onDisk.set(folder.uri.toString(), text);
+  }
+
+  /** The open editor's text when the file is open (unsaved edits count), else the file as last read from disk. */
+  private configText(uri: vscode.Uri): string | undefined {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.onDisk.get(folder.uri.toString()) : undefined;
   }
 
   private load(folder: vscode.WorkspaceFolder | undefined): FolderCatalog {
     this.compiled += 1;
     if (!folder) return compile(loadTeamCatalog(undefined));
     const uri = vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE);
-    const text = readConfigText(uri);
+    const text = this.configText(uri);
     const team = loadTeamCatalog(text);
     if (text !== undefined) this.showProblems(uri, text, team);
     else this.problems.delete(uri);
@@ -108,16 +135,4 @@ function compile(team: TeamCatalog): FolderCatalog {
 
 export function isTeamConfig(uri: vscode.Uri): boolean {
   return uri.path.endsWith(`/${TEAM_CONFIG_FILE}`);
-}
-
-/** The open editor's text when the file is open (unsaved edits count), else the file on disk. */
-function readConfigText(uri: vscode.Uri): string | undefined {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    // The config is small; a synchronous read keeps catalog loading simple and ordered.
-    return uri.scheme === 'file' ? readFileSync(uri.fsPath, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
 }

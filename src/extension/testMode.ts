@@ -12,6 +12,6 @@
 export const TEST_MODE_ENV = 'RETRO_HEALTH_TEST_MODE';
 
 /** `runByTestRunner`: `context.extensionMode === vscode.ExtensionMode.Test`. */
-export function isTestMode(runByTestRunner: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isTestMode(runByTestRunner: boolean, env: Readonly<Record<string, string | undefined>> = globalThis.process?.env ?? {}): boolean {
   return runByTestRunner || env[TEST_MODE_ENV] === '1';
 }

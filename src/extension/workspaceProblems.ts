@@ -1,3 +1,4 @@
+import { yieldToHost } from './yieldToHost';
 import * as vscode from 'vscode';
 import { isShownInTab, toDiagnostics } from './analysisService';
 import type { RetroSetService } from './retroSetService';
@@ -101,7 +102,7 @@ export class WorkspaceProblems implements vscode.Disposable {
             if (!settings.enable) continue;
             next.set(uri.toString(), toDiagnostics(this.retroSets.analysisOf(member, uri), settings, uri));
             // Let other work of the extension host in between analyses.
-            if (next.size % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+            if (next.size % 10 === 0) await yieldToHost();
             if (source.token.isCancellationRequested) return;
           }
           this.diagnostics.clear();

@@ -1,3 +1,4 @@
+import { yieldToHost } from './yieldToHost';
 import type * as vscode from 'vscode';
 import type { RetroAnalysis } from '../core/analyze';
 import type { Placement } from '../core/report/teams';
@@ -30,7 +31,7 @@ export async function collectWorkspaceRetros(retroSets: RetroSetService, token: 
     const uri = retros.uriOf(member);
     collected.push({ file: member.file.path, uri, analysis: retroSets.analysisOf(member, uri), placement: member.placement });
     // Let cancellation and other extension-host work in between analyses.
-    if (collected.length % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (collected.length % 10 === 0) await yieldToHost();
     if (token.isCancellationRequested) return undefined;
   }
   return collected;

@@ -1,5 +1,6 @@
 // Bundles the in-host test suite (suite/index.ts + the tests it imports, mocha included) into
-// out/suite.js: one CommonJS file for the extension host's extensionTestsPath, `vscode` external.
+// out/suite.js: one CommonJS file for the extension host's extensionTestsPath, `vscode` external;
+// and the web pass's suite (web/index.ts) into out/web-suite.js.
 // esbuild comes from the repo root's devDependencies; mocha from test/e2e (or the root, same version).
 import esbuild from 'esbuild';
 import path from 'node:path';
@@ -21,4 +22,20 @@ await esbuild.build({
   logLevel: 'warning',
   // mocha's parallel mode (never used here) require.resolve()s its worker files; nothing to bundle there.
   logOverride: { 'require-resolve-not-external': 'silent' },
+});
+
+// The web pass's suite (web/index.ts, E2E_LAYOUT=web): one CommonJS file for the web worker extension host,
+// with mocha's browser build and no Node built-ins.
+await esbuild.build({
+  entryPoints: [path.join(here, 'web/index.ts')],
+  outfile: path.join(here, 'out/web-suite.js'),
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
 });

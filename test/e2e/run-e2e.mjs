@@ -23,7 +23,10 @@ import { closeBrowser, CODE_SERVER, launchBrowser, OUT, prepareRun, remote, requ
 // or — with E2E_INSTALL_VSIX — the installed VSIX, the development path then being only the runner.
 const INSTALL_VSIX = process.env.E2E_INSTALL_VSIX ? path.resolve(process.env.E2E_INSTALL_VSIX) : null;
 const EXTENSION = INSTALL_VSIX ? path.join(ROOT, 'test', 'e2e', 'runner-extension') : path.resolve(process.env.E2E_EXTENSION_DIR || ROOT);
-const SUITE = path.join(OUT, 'suite.js');
+// E2E_LAYOUT=web: the extension runs in the browser's web worker extension host (its "browser" bundle) and
+// so does out/web-suite.js; its reporter lines reach us through the browser console (prefix [web-suite]).
+const WEB = process.env.E2E_LAYOUT === 'web';
+const SUITE = path.join(OUT, WEB ? 'web-suite.js' : 'suite.js');
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 420_000);
 // Other teams' real retrospectives for the "nothing lost on real text" scenario: read only, never copied into the repo.
 const REAL_RETROS = path.resolve(process.env.E2E_REAL_RETROS || path.join(ROOT, '../shared/corpus/real-retros'));
@@ -39,7 +42,12 @@ fs.mkdirSync(OUT, { recursive: true });
 for (const f of ['mocha.log', 'code-server.log', 'browser-console.log', 'screenshot.png']) fs.rmSync(path.join(OUT, f), { force: true });
 // E2E_LAYOUT=multi-root: open test/e2e/multi-root/retros.code-workspace and run only the multi-root scenarios.
 const MULTI_ROOT = process.env.E2E_LAYOUT === 'multi-root';
-const dirs = MULTI_ROOT ? prepareRun({ workspaceFrom: path.join(ROOT, 'test', 'e2e', 'multi-root'), workspaceFile: 'retros.code-workspace' }) : prepareRun();
+// E2E_LAYOUT=web: remote.extensionKind ["web"] is what sends an extension that also has a Node entry to the
+// browser's web worker host in a code-server window (the workbench ignores extensionDevelopmentKind there).
+const WEB_EXTENSION_KIND = { 'remote.extensionKind': { 'retro-health.retro-health': ['web'] } };
+const dirs = MULTI_ROOT
+  ? prepareRun({ workspaceFrom: path.join(ROOT, 'test', 'e2e', 'multi-root'), workspaceFile: 'retros.code-workspace' })
+  : prepareRun(WEB ? { settings: WEB_EXTENSION_KIND } : {});
 const SYNC = dirs.dir('sync'); // screenshot hand-over with the suite: scene-ready -> shot-done
 const MOCHA_LOG = path.join(dirs.run, 'mocha.log');
 fs.writeFileSync(MOCHA_LOG, '');
@@ -110,11 +118,19 @@ try {
   // RETRO_HEALTH_TEST_MODE=1: the extension registers its test probes (retroHealth.internal.*, src/extension/testMode.ts)
   // even when installed from the VSIX, which VS Code runs in ExtensionMode.Production. The extension host inherits it.
   const testMode = { RETRO_HEALTH_TEST_MODE: process.env.RETRO_HEALTH_TEST_MODE ?? '1' };
-  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, ...(MULTI_ROOT ? {} : { RETRO_E2E_SYNC: SYNC }), RETRO_E2E_REAL_RETROS: REAL_RETROS, RETRO_E2E_LAYOUT: MULTI_ROOT ? 'multi-root' : 'folder', ...testMode, ...expectInstalled }, onSpawn: (s) => { server = s; } });
+  server = await startCodeServer(dirs, { env: { RETRO_E2E_LOG: MOCHA_LOG, ...(MULTI_ROOT || WEB ? {} : { RETRO_E2E_SYNC: SYNC }), RETRO_E2E_REAL_RETROS: REAL_RETROS, RETRO_E2E_LAYOUT: MULTI_ROOT ? 'multi-root' : 'folder', ...testMode, ...expectInstalled }, onSpawn: (s) => { server = s; } });
   log(`code-server up on http://${server.authority}`);
 
   let page;
   ({ ctx, page } = await launchBrowser(dirs));
+  if (WEB) {
+    page.on('console', (message) => {
+      const text = message.text();
+      // The workbench re-logs the worker's console with a styled prefix ("%c INFO color: …"): find ours inside.
+      const at = text.indexOf('[web-suite] ');
+      if (at >= 0) fs.appendFileSync(MOCHA_LOG, `${text.slice(at + '[web-suite] '.length)}\n`);
+    });
+  }
   // VS Code's test hook: when run() in the suite settles, the workbench calls window.codeAutomationExit(code).
   let reportExit;
   const testsDone = new Promise((resolve) => { reportExit = resolve; });
@@ -123,12 +139,13 @@ try {
   await page.goto(workbenchUrl(server, dirs, [
     ['extensionDevelopmentPath', remote(server, EXTENSION)],
     ['extensionTestsPath', remote(server, SUITE)],
+    ...(WEB ? [['extensionDevelopmentKind', 'web']] : []),
   ]));
   log(`workbench loading with workspace ${dirs.workspaceFile ?? dirs.workspace}; the suite runs inside the extension host`);
 
   // While the suite runs: when it has set the scene (retro open, diagnostics, Problems panel), shoot it.
   // The multi-root pass runs after a passing main pass: its logs replace the main pass's, its picture does not.
-  const SHOT = path.join(OUT, MULTI_ROOT ? 'screenshot-multi-root.png' : 'screenshot.png');
+  const SHOT = path.join(OUT, MULTI_ROOT ? 'screenshot-multi-root.png' : WEB ? 'screenshot-web.png' : 'screenshot.png');
   let settled = false;
   let shot = false;
   const shooter = (async () => {
@@ -142,7 +159,22 @@ try {
     }
   })();
 
-  const outcome = await Promise.race([testsDone, server.exited]);
+  // The web pass: the worker host has not always handed the run's end back to the workbench (see
+  // test/e2e/web/setup.ts), so mocha's own summary, relayed from the browser console, is a verdict too.
+  const webResult = WEB ? (async () => {
+    for (;;) {
+      const summary = fs.readFileSync(MOCHA_LOG, 'utf8');
+      const passing = /^\s*(\d+) passing/m.exec(summary);
+      if (passing) {
+        await sleep(1500); // "M failing" and the failures follow the passing line
+        const failing = /^\s*(\d+) failing/m.exec(fs.readFileSync(MOCHA_LOG, 'utf8'));
+        log(`web suite: ${passing[1]} passing, ${failing ? failing[1] : 0} failing (mocha's summary)`);
+        return failing || Number(passing[1]) === 0 ? 1 : 0;
+      }
+      await sleep(200);
+    }
+  })() : new Promise(() => {});
+  const outcome = await Promise.race([testsDone, server.exited, webResult]);
   settled = true;
   await shooter;
   if (typeof outcome === 'string') throw new Error(`${outcome} while the tests were running`);

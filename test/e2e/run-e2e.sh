@@ -12,7 +12,7 @@
 # Env:   SKIP_APT=1           never call apt-get (fail later if something is missing)
 #        E2E_FORCE_INSTALL=1  run `npm ci` in test/e2e even when node_modules looks up to date
 #        E2E_TIMEOUT_MS=n     hard limit for the driver (default 240000)
-#        E2E_LAYOUT=multi-root  only the multi-root pass (otherwise it runs after the main suite)
+#        E2E_LAYOUT=multi-root|web  only that pass (otherwise both run after the main suite)
 # Exit code: 0 = every in-host test passed; anything else = failure.
 set -euo pipefail
 
@@ -129,6 +129,11 @@ node "$E2E/run-e2e.mjs" || rc=$?
 if [ "$rc" = 0 ] && [ -z "${E2E_GREP:-}" ] && [ -z "${E2E_INSTALL_VSIX:-}" ] && [ -z "${E2E_LAYOUT:-}" ]; then
   say "run: multi-root pass (test/e2e/multi-root/retros.code-workspace)"
   E2E_LAYOUT=multi-root node "$E2E/run-e2e.mjs" || rc=$?
+fi
+# The web extension (package.json "browser") in the browser's web worker extension host: a third pass.
+if [ "$rc" = 0 ] && [ -z "${E2E_GREP:-}" ] && [ -z "${E2E_INSTALL_VSIX:-}" ] && [ -z "${E2E_LAYOUT:-}" ]; then
+  say "run: web pass (the browser bundle in the web worker extension host)"
+  E2E_LAYOUT=web node "$E2E/run-e2e.mjs" || rc=$?
 fi
 # The whole suite also checks `npm run sandbox`: it starts, serves the workbench, activates the extension, stops.
 if [ "$rc" = 0 ] && [ -z "${E2E_GREP:-}" ] && [ -z "${E2E_INSTALL_VSIX:-}" ] && [ -z "${E2E_LAYOUT:-}" ]; then

@@ -20,7 +20,7 @@ export interface PanelHtmlOptions {
 
 /** Web Crypto, not node:crypto: loading that module cost ~5 ms of every activation. */
 export function createNonce(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  return btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(18))));
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

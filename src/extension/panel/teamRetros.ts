@@ -1,3 +1,4 @@
+import { yieldToHost } from '../yieldToHost';
 import type * as vscode from 'vscode';
 import { openSectionItems } from '../../core/healthSection/section';
 import type { Placement } from '../../core/report/teams';
@@ -63,7 +64,7 @@ export class TeamRetros {
     let index = 0;
     for (const member of retros.set.teamRetros(team)) {
       if (++index % BATCH === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToHost();
         if (isCancelled()) return undefined;
       }
       const uri = retros.uriOf(member);
