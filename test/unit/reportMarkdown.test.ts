@@ -139,7 +139,7 @@ describe('workspace report: markdown', () => {
       assert.deepEqual(headings, ['Retro Health: workspace report', 'Teams', 'Stage over time', 'Recurring symptoms', 'Open follow-ups', 'Did it help?', 'Organisation']);
       for (const type of ['html_inline', 'html_block', 'image', 'code_inline', 's_open']) assert.ok(!inlineTypes.has(type), type);
       const emphasis = markdown.parse(rendered, {}).flatMap((token) => token.children ?? []).filter((token) => token.type === 'em_open');
-      assert.equal(emphasis.length, 2, 'only the report’s own: the date line and the closing note');
+      assert.equal(emphasis.length, 3, 'only the report’s own: the date line, the note under "Did it help?" and the closing note');
       assert.deepEqual(
         [...new Set(hrefs)].sort(),
         ['retros/2026-01-01.md#L9', 'retros/we%20ird%20%281%29/%5Bx%5D%7Cy%202026-01-15.md#L9', 'retros/we%20ird%20%281%29/%5Bx%5D%7Cy%202026-01-15.md#L13', 'retros/we%20ird%20%281%29/z%202026-01-29.md#L9'].sort(),
