@@ -76,6 +76,8 @@ describe('treatment outcomes', () => {
     it('says when two wordings are clearly the same item', () => {
       assert.equal(readsAsSameItem('Book a walkthrough of the approval rules with finance (Dana)', 'Booked the walkthrough of approval rules with finance'), true);
       assert.equal(readsAsSameItem('Fix the flaky settlement test', 'Fix the settlement report layout'), false);
+      assert.equal(readsAsSameItem('Fix the flaky settlement test', 'Fix the flaky export test'), false, 'one changed noun is another item (0.75 < 0.8)');
+      assert.equal(readsAsSameItem('Fix the flaky settlement test', 'Fixed flaky settlement tests (Sam)'), true);
     });
   });
 
