@@ -5,18 +5,19 @@ import { readTextFile, type FileProblem } from './files';
 import { selectRetros } from './selection';
 import { writeSections } from './write';
 import { formatSarif } from './formatters/sarif';
+import { formatGithub, latestStepWorse, staleText } from './formatters/github';
 import { ansiPalette, formatText } from './formatters/text';
 import { buildReport, toReportDocument, type Report, type ReportDocument } from './model';
 import { version } from '../../package.json';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../core/defaults';
 import { parseIsoDate } from '../core/markdown/frontMatter';
-import { buildWorkspaceReport, renderReportMarkdown, type ReportInput } from '../core/report';
+import { buildWorkspaceReport, DEFAULT_STALE_AFTER_DAYS, renderReportMarkdown, type ReportInput, type WorkspaceReport } from '../core/report';
 import { LineIndex } from '../core/markdown/positions';
 import { loadTeamCatalog, TEAM_CONFIG_FILE, type TeamCatalog } from '../core/teamConfig';
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: retro-health report [options] <file|dir|glob>...
@@ -36,8 +37,14 @@ folder holding .retro-health.json, else .git, else the current folder. The works
 and exits 1 when a section is missing or out of date (for CI).
 
 Options:
-  --format <text|json|markdown|sarif>   output format (default: text)
+  --format <text|json|markdown|sarif|github>
+                                        output format (default: text); github: annotations on
+                                        stdout, the report to $GITHUB_STEP_SUMMARY (else stdout)
   --fail-on <early|middle|advanced|end> exit 1 when any retro reaches this stage
+  --fail-on-worsening                   exit 1 when any team's latest retro is worse than its previous
+  --fail-on-stale <days>                exit 1 when a follow-up has been open more than <days> days
+                                        (they count as stale in the report too)
+  --stale-after-days <n>                follow-ups open longer are stale (default: ${DEFAULT_STALE_AFTER_DAYS})
   --min-confidence <0..1>               report findings at least this sure (default: ${DEFAULT_MIN_CONFIDENCE})
   --max-file-size-kb <n>                skip larger files with an error (default: ${DEFAULT_MAX_FILE_SIZE_KB})
   --config <file>                       team configuration (default: .retro-health.json at the workspace root)
@@ -49,7 +56,8 @@ Options:
   -h, --help                            show this help
   -v, --version                         print the version
 
-Exit codes: 0 ok · 1 a retro reached --fail-on · 2 a file could not be analysed or the command line is wrong.
+Exit codes: 0 ok · 1 a gate tripped (--fail-on, --fail-on-worsening, --fail-on-stale; write --check) ·
+            2 a file could not be analysed or the command line is wrong.
 `;
 
 export interface CliIO {
@@ -70,6 +78,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       options: {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string' },
+        'fail-on-worsening': { type: 'boolean', default: false },
+        'fail-on-stale': { type: 'string' },
+        'stale-after-days': { type: 'string' },
         'min-confidence': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
         config: { type: 'string' },
@@ -129,6 +140,11 @@ interface ReportOptions {
   asOf: string | undefined;
   format: Format;
   failOn: (typeof STAGES)[number] | undefined;
+  failOnWorsening: boolean;
+  /** --fail-on-stale's days, undefined without it. */
+  failOnStale: number | undefined;
+  /** Follow-ups open longer are stale: --fail-on-stale, else --stale-after-days, else the default. */
+  staleAfterDays: number;
   minConfidence: number;
   maxBytes: number;
   color: boolean;
@@ -144,7 +160,30 @@ function validateOptions(values: Record<string, string | boolean | undefined>): 
   const maxKb = numberOption(values['max-file-size-kb'], '--max-file-size-kb', DEFAULT_MAX_FILE_SIZE_KB, 1, 10 * 1024 * 1024);
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined && parseIsoDate(asOf) !== asOf) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
-  return { config: values.config as string | undefined, root: values.root as string | undefined, allMarkdown: Boolean(values['all-markdown']), asOf, format: format as Format, failOn: failOn as ReportOptions['failOn'], minConfidence, maxBytes: maxKb * 1024, color: !values['no-color'], rulesOnly: Boolean(values['rules-only']) };
+  const failOnStale = values['fail-on-stale'] === undefined ? undefined : daysOption(values['fail-on-stale'], '--fail-on-stale');
+  const staleAfterDays = failOnStale ?? (values['stale-after-days'] === undefined ? DEFAULT_STALE_AFTER_DAYS : daysOption(values['stale-after-days'], '--stale-after-days'));
+  return {
+    config: values.config as string | undefined,
+    root: values.root as string | undefined,
+    allMarkdown: Boolean(values['all-markdown']),
+    asOf,
+    format: format as Format,
+    failOn: failOn as ReportOptions['failOn'],
+    failOnWorsening: Boolean(values['fail-on-worsening']),
+    failOnStale,
+    staleAfterDays,
+    minConfidence,
+    maxBytes: maxKb * 1024,
+    color: !values['no-color'],
+    rulesOnly: Boolean(values['rules-only']),
+  };
+}
+
+/** A whole number of days, at least 1. */
+function daysOption(raw: unknown, name: string): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(String(raw)) || value < 1 || value > 100_000) throw new UsageError(`${name} must be a whole number of days from 1, not "${String(raw)}"`);
+  return value;
 }
 
 function numberOption(raw: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -166,12 +205,43 @@ async function report(paths: string[], options: ReportOptions, io: CliIO): Promi
     documents.push(toReportDocument(display, analysis));
     inputs.push({ file: relative(process.cwd(), resolve(display)).split(sep).join('/'), analysis, ...(member && { placement: member.placement }) });
   }
-  const result: Report = { ...buildReport(version, documents, errors), report: buildWorkspaceReport(inputs, options.asOf ? { asOf: options.asOf } : {}) };
-  io.stdout(render(result, options, io, matcher.catalog));
+  const workspaceReport = buildWorkspaceReport(inputs, { ...(options.asOf && { asOf: options.asOf }), staleAfterDays: options.staleAfterDays, treatments: matcher.catalog.treatments });
+  const result: Report = { ...buildReport(version, documents, errors), report: workspaceReport };
+  if (options.format === 'github') {
+    const { annotations, summary } = formatGithub(result, workspaceReport);
+    io.stdout(annotations);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) io.stdout(summary);
+    else {
+      try {
+        appendFileSync(summaryFile, summary);
+      } catch (error) {
+        errors.push({ file: summaryFile, message: `could not write the job summary (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      }
+    }
+  } else io.stdout(render(result, options, io, matcher.catalog));
   for (const error of errors) io.stderr(`retro-health: ${error.file}: ${error.message}\n`);
   if (errors.length > 0) return 2;
+  const gates = trippedGates(workspaceReport, options);
+  for (const gate of gates) io.stderr(`retro-health: ${gate}\n`);
+  if (gates.length > 0) return 1;
   if (options.failOn && documents.some((document) => stageRank(document.stage) >= stageRank(options.failOn as never))) return 1;
   return 0;
+}
+
+/** Why --fail-on-worsening or --fail-on-stale trips, one line each; empty when neither does. */
+function trippedGates(report: WorkspaceReport, options: ReportOptions): string[] {
+  const tripped: string[] = [];
+  if (options.failOnWorsening) {
+    for (const team of report.teams) {
+      const worse = latestStepWorse(team);
+      if (worse) tripped.push(`worse than the retro before (--fail-on-worsening): ${worse}`);
+    }
+  }
+  if (options.failOnStale !== undefined) {
+    for (const item of report.followUps) if (item.stale) tripped.push(`stale (--fail-on-stale ${options.failOnStale}): ${item.file}:${item.line}: ${staleText(item, options.failOnStale)}`);
+  }
+  return tripped;
 }
 
 async function write(paths: string[], options: ReportOptions, check: boolean, io: CliIO): Promise<number> {
@@ -223,6 +293,8 @@ function render(result: Report, options: ReportOptions, io: CliIO, catalog: Para
       return renderReportMarkdown(result.report ?? buildWorkspaceReport([]));
     case 'sarif':
       return formatSarif(result, catalog);
+    case 'github':
+      throw new Error('--format github is written by report()');
     case 'text': {
       const color = options.color && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
       const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';

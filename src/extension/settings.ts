@@ -4,6 +4,7 @@ import { DEFAULT_MIN_CONFIDENCE } from '../core/analyze';
 import { STAGES, type Stage } from '../core/types';
 import { lazily } from '../core/lazily';
 import { DEFAULT_MAX_FILE_SIZE_KB, DEFAULT_RETRO_GLOBS } from '../core/defaults';
+import { DEFAULT_STALE_AFTER_DAYS } from '../core/report/types';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITIES)[number];
@@ -17,6 +18,8 @@ export interface Settings {
   maxFileSizeKB: number;
   minConfidence: number;
   showHints: boolean;
+  /** The workspace report's follow-ups open longer are stale. */
+  staleAfterDays: number;
 }
 
 const DEFAULT_SEVERITY: Settings['severity'] = { early: 'information', middle: 'warning', advanced: 'warning', end: 'error' };
@@ -29,6 +32,7 @@ function buildSchemas() {
     Ids: z.array(z.string()),
     FileSizeKB: z.int().check(z.minimum(1), z.maximum(100 * 1024)),
     Confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    Days: z.int().check(z.minimum(1), z.maximum(100_000)),
   };
 }
 const schemas = lazily(buildSchemas);
@@ -40,7 +44,7 @@ const schemas = lazily(buildSchemas);
  */
 export function readSettings(scope: vscode.ConfigurationScope | undefined, report: (message: string) => void): Settings {
   const config = vscode.workspace.getConfiguration('retroHealth', scope);
-  const { Severity, Flag, Globs, Ids, FileSizeKB, Confidence } = schemas();
+  const { Severity, Flag, Globs, Ids, FileSizeKB, Confidence, Days } = schemas();
   const read = <T>(key: string, schema: z.ZodMiniType<T>, fallback: T, problem: (value: unknown) => string): T => {
     const value = config.get(key);
     const result = schema.safeParse(value);
@@ -66,6 +70,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined, repor
     maxFileSizeKB: valid('maxFileSizeKB', FileSizeKB, DEFAULT_MAX_FILE_SIZE_KB),
     minConfidence: valid('minConfidence', Confidence, DEFAULT_MIN_CONFIDENCE),
     showHints: valid('showHints', Flag, false),
+    staleAfterDays: valid('staleAfterDays', Days, DEFAULT_STALE_AFTER_DAYS),
   };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildWorkspaceReport, renderReportMarkdown, REPORT_FILE_NAME, type WorkspaceReport } from '../core/report';
 import type { RetroSetService } from './retroSetService';
 import { collectWorkspaceRetros } from './workspaceRetros';
+import { readSettings } from './settings';
 
 /** The report and where each of its files is (the report names them workspace-relative). */
 export interface ComputedReport {
@@ -36,7 +37,11 @@ export async function computeWorkspaceReportWithFiles(retroSets: RetroSetService
         });
         if (!retros || source.token.isCancellationRequested) return undefined;
         return {
-          report: buildWorkspaceReport(retros.map(({ file, analysis, placement }) => ({ file, analysis, placement }))),
+          // One report for every folder: the window's setting, not a folder's.
+          report: buildWorkspaceReport(
+            retros.map(({ file, analysis, placement }) => ({ file, analysis, placement })),
+            { staleAfterDays: readSettings(undefined, () => undefined).staleAfterDays },
+          ),
           files: new Map(retros.map((retro) => [retro.file, retro.uri])),
         };
       } finally {

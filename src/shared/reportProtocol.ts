@@ -20,6 +20,10 @@ export const REPORT_LIMITS = {
   occurrences: 50,
   followUps: 300,
   treatments: 30,
+  /** A team's ticked treatment items ("Did it help?"), the latest kept. */
+  outcomes: 100,
+  /** The symptoms listed under one outcome. */
+  outcomeSymptoms: 30,
   teamNames: 200,
   summary: 4000,
 } as const;
@@ -43,6 +47,24 @@ function buildSchemas() {
   const direction = z.nullable(z.enum(['worsening', 'steady', 'recovering']));
   const score = z.int().check(z.minimum(0), z.maximum(100));
 
+  const verdict = z.enum(['faded', 'persisted', 'too-early', 'nothing-to-compare']);
+  const itemPlace = z.strictObject({ file, date: reportDate, line });
+  const treatmentRef = z.strictObject({ id: text(LIMITS.name), title: text(LIMITS.name) });
+
+  /** A ticked treatment action item and what happened to the symptoms it answers (core: TreatmentOutcome). */
+  const OutcomeViewSchema = z.strictObject({
+    treatment: treatmentRef,
+    text: text(LIMITS.prose),
+    added: itemPlace,
+    ticked: itemPlace,
+    window: count,
+    before: count,
+    after: count,
+    symptoms: z.array(z.strictObject({ symptom: text(LIMITS.name), title: text(LIMITS.name), before: count, after: count })).check(z.maxLength(REPORT_LIMITS.outcomeSymptoms)),
+    verdict,
+    explanation: text(LIMITS.prose),
+  });
+
   const ReportPointSchema = z.strictObject({ file, date: z.nullable(reportDate), stage: documentStage, score, findings: count });
 
   const TeamViewSchema = z.strictObject({
@@ -57,6 +79,8 @@ function buildSchemas() {
     worsenedInARow: count,
     balance: z.strictObject({ business: count, it: count, both: count, balance: z.enum(['none', 'business', 'it', 'both']) }),
     treatments: z.array(z.strictObject({ id: text(LIMITS.name), title: text(LIMITS.name) })).check(z.maxLength(REPORT_LIMITS.treatments)),
+    outcomes: z.array(OutcomeViewSchema).check(z.maxLength(REPORT_LIMITS.outcomes)),
+    omittedOutcomes: count,
   });
 
   const OccurrenceViewSchema = z.strictObject({ file, team: teamName, date: z.nullable(reportDate), line, column: line, text: text(LIMITS.quote) });
@@ -80,10 +104,13 @@ function buildSchemas() {
     text: text(LIMITS.prose),
     openDays: z.nullable(count),
     stillOpenIn: z.array(file).check(z.maxLength(REPORT_LIMITS.points)),
+    stale: z.boolean(),
+    treatment: z.nullable(treatmentRef),
   });
 
   const ReportViewSchema = z.strictObject({
     asOf: z.nullable(reportDate),
+    staleAfterDays: count,
     retros: count,
     summary: text(REPORT_LIMITS.summary),
     teams: z.array(TeamViewSchema).check(z.maxLength(REPORT_LIMITS.teams)),
@@ -99,6 +126,20 @@ function buildSchemas() {
         .check(z.maxLength(REPORT_LIMITS.teams)),
       treatments: z
         .array(z.strictObject({ id: text(LIMITS.name), title: text(LIMITS.name), teams: count, teamNames: z.array(teamName).check(z.maxLength(REPORT_LIMITS.teamNames)) }))
+        .check(z.maxLength(REPORT_LIMITS.treatments)),
+      /** Treatments whose ticked items were followed by fading symptoms most often first. */
+      outcomes: z
+        .array(
+          z.strictObject({
+            id: text(LIMITS.name),
+            title: text(LIMITS.name),
+            faded: count,
+            persisted: count,
+            tooEarly: count,
+            nothingToCompare: count,
+            teams: z.array(teamName).check(z.maxLength(REPORT_LIMITS.teamNames)),
+          }),
+        )
         .check(z.maxLength(REPORT_LIMITS.treatments)),
     }),
   });
@@ -143,6 +184,7 @@ function buildSchemas() {
     OccurrenceViewSchema,
     RecurringViewSchema,
     FollowUpViewSchema,
+    OutcomeViewSchema,
     ReportViewSchema,
     ReportStateSchema,
     ReportHostMessageSchema,
@@ -161,6 +203,7 @@ export type TeamView = z.infer<Schemas['TeamViewSchema']>;
 export type OccurrenceView = z.infer<Schemas['OccurrenceViewSchema']>;
 export type RecurringView = z.infer<Schemas['RecurringViewSchema']>;
 export type FollowUpView = z.infer<Schemas['FollowUpViewSchema']>;
+export type OutcomeView = z.infer<Schemas['OutcomeViewSchema']>;
 export type ReportView = z.infer<Schemas['ReportViewSchema']>;
 export type ReportState = z.infer<Schemas['ReportStateSchema']>;
 export type ReportHostMessage = z.infer<Schemas['ReportHostMessageSchema']>;

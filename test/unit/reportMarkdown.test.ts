@@ -58,7 +58,7 @@ describe('workspace report: markdown', () => {
 
   it('has the title, the summary and one section per part, in order', () => {
     const { headings } = structure(text);
-    assert.deepEqual(headings, ['Retro Health: workspace report', 'Teams', 'Stage over time', 'Recurring symptoms', 'Open follow-ups', 'Organisation']);
+    assert.deepEqual(headings, ['Retro Health: workspace report', 'Teams', 'Stage over time', 'Recurring symptoms', 'Open follow-ups', 'Did it help?', 'Organisation']);
     assert.ok(text.includes(`\n\n${report.summary}\n\n`), 'the summary paragraph, as written');
     assert.match(text, /^# Retro Health: workspace report\n\n_As of 2026-03-13 · 9 retros · 3 teams_\n/);
   });
@@ -96,7 +96,7 @@ describe('workspace report: markdown', () => {
     assert.deepEqual(rows[header], ['Open for', 'Team', 'Item', 'From']);
     const first = report.followUps[0];
     assert.ok(first);
-    assert.equal(rows[header + 1]?.[0], `${first.openDays} days`);
+    assert.equal(rows[header + 1]?.[0], `${first.openDays} days${first.stale ? `, stale (over ${report.staleAfterDays})` : ''}`);
     assert.equal(rows[header + 1]?.[2], first.text);
     assert.ok((rows[header + 1]?.[3] as string).startsWith('<link_open>'));
   });
@@ -136,10 +136,10 @@ describe('workspace report: markdown', () => {
     const { headings, rows, inlineTypes, hrefs } = structure(rendered);
 
     it('cannot add headings, HTML, images or links', () => {
-      assert.deepEqual(headings, ['Retro Health: workspace report', 'Teams', 'Stage over time', 'Recurring symptoms', 'Open follow-ups', 'Organisation']);
+      assert.deepEqual(headings, ['Retro Health: workspace report', 'Teams', 'Stage over time', 'Recurring symptoms', 'Open follow-ups', 'Did it help?', 'Organisation']);
       for (const type of ['html_inline', 'html_block', 'image', 'code_inline', 's_open']) assert.ok(!inlineTypes.has(type), type);
       const emphasis = markdown.parse(rendered, {}).flatMap((token) => token.children ?? []).filter((token) => token.type === 'em_open');
-      assert.equal(emphasis.length, 2, 'only the report’s own: the date line and the closing note');
+      assert.equal(emphasis.length, 3, 'only the report’s own: the date line, the note under "Did it help?" and the closing note');
       assert.deepEqual(
         [...new Set(hrefs)].sort(),
         ['retros/2026-01-01.md#L9', 'retros/we%20ird%20%281%29/%5Bx%5D%7Cy%202026-01-15.md#L9', 'retros/we%20ird%20%281%29/%5Bx%5D%7Cy%202026-01-15.md#L13', 'retros/we%20ird%20%281%29/z%202026-01-29.md#L9'].sort(),

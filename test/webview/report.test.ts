@@ -16,6 +16,8 @@ import { HOSTILE } from './states';
 import { THEMES } from './themes';
 
 const WORKSPACE = path.join(ROOT, 'test/fixtures/report/workspace');
+/** Treatments that worked, did not, and are too recent to tell (see test/unit/treatmentOutcomes.test.ts). */
+const OUTCOMES_WORKSPACE = path.join(ROOT, 'test/fixtures/treatment-outcomes/workspace');
 
 const REPORT_SITE: Site = {
   html: (origin, nonce) => reportHtml({ cspSource: origin, nonce, resource: (file) => `${origin}/${file}` }),
@@ -35,12 +37,12 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** The fixture workspace's report, as the host computes it (file names workspace-relative). */
-function fixtureReport(): WorkspaceReport {
-  const inputs: ReportInput[] = markdownFiles(WORKSPACE).map((full) => {
-    const file = path.relative(WORKSPACE, full).split(path.sep).join('/');
+function fixtureReport(workspace = WORKSPACE, asOf?: string): WorkspaceReport {
+  const inputs: ReportInput[] = markdownFiles(workspace).map((full) => {
+    const file = path.relative(workspace, full).split(path.sep).join('/');
     return { file, analysis: analyzeRetro(fs.readFileSync(full, 'utf8'), { fileName: file }) };
   });
-  return buildWorkspaceReport(inputs);
+  return buildWorkspaceReport(inputs, asOf ? { asOf } : {});
 }
 
 const readyMessage = (report: ReportView): ReportHostMessage => ({ type: 'state', state: { status: 'ready', report } });
@@ -234,6 +236,62 @@ describe('workspace report webview', function () {
     await page.page.locator('table.follow-up-table .file-ref').first().press('Enter');
     const second = await page.waitForPosted((message) => message.type === 'openFile' && message.line === item.line && message.file === item.file, 'openFile of a follow-up');
     assert.deepEqual(second, { type: 'openFile', file: item.file, line: item.line });
+  });
+
+  it('"Did it help?" shows each team’s ticked treatments with their verdict, links to where they were added and ticked, stale open items, and the organisation’s ranking', async () => {
+    const outcomes = fixtureReport(OUTCOMES_WORKSPACE, '2026-04-30');
+    const page = await openReady({}, toReportView(outcomes));
+    const section = page.page.locator('section.did-it-help');
+    assert.equal((await section.locator('h2').innerText()).trim(), 'Did it help?');
+    assert.deepEqual(await section.locator('.team-outcomes h3').allInnerTexts(), ['billing', 'claims', 'warehouse']);
+    assert.deepEqual(
+      await section.locator('.outcome').evaluateAll((items) => items.map((item) => [(item.closest('.team-outcomes') as HTMLElement).dataset.team, (item as HTMLElement).dataset.treatment, (item as HTMLElement).dataset.verdict])),
+      [
+        ['billing', 'find-root-causes', 'too-early'],
+        ['claims', 'find-root-causes', 'faded'],
+        ['claims', 'behind-the-curtain', 'too-early'],
+        ['warehouse', 'behind-the-curtain', 'persisted'],
+      ],
+    );
+    const faded = section.locator('.team-outcomes[data-team="claims"] .outcome').first();
+    assert.match(await faded.locator('.verdict').innerText(), /faded/);
+    assert.equal(await faded.locator('.outcome-explanation').innerText(), 'The symptoms it answers appeared in 3 of 3 retros up to the one that added it, 0 of 3 after the one that ticked it.');
+    assert.deepEqual(await faded.locator('.outcome-symptoms li').allInnerTexts(), ['Requirements surface only at acceptance testing: 3 of 3 retros before, 0 of 3 after']);
+    await faded.locator('.file-ref').nth(1).click();
+    assert.deepEqual(await page.waitForPosted((message) => message.type === 'openFile', 'openFile of the ticking retro'), { type: 'openFile', file: 'retros/claims/2026-02-18.md', line: 14 });
+    assert.ok(filesOf(outcomes).has('retros/claims/2026-02-18.md'), 'the host lets it open');
+    const still = section.locator('.team-outcomes[data-team="warehouse"] .still-open li');
+    assert.equal(await still.count(), 2);
+    assert.match(await still.first().innerText(), /^Keep the trains running: List the core systems .+ open 101 days\s+stale/);
+    assert.equal(await page.page.locator('table.follow-up-table .stale-badge').count(), 2, 'stale in the follow-ups table too');
+    assert.deepEqual(await page.page.locator('.org-outcomes li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.treatment)), ['find-root-causes', 'behind-the-curtain']);
+    assert.match(await page.page.locator('.org-outcomes li').first().innerText(), /^Find the root causes — faded after 1 of 2 ticked items \(too early to tell 1\): billing, claims$/);
+  });
+
+  it('shows hostile treatment item text and titles in "Did it help?" as text', async () => {
+    const values = Object.values(HOSTILE);
+    const base = toReportView(fixtureReport(OUTCOMES_WORKSPACE, '2026-04-30'));
+    let n = 0;
+    const next = () => values[n++ % values.length] as string;
+    const hostile: ReportView = {
+      ...base,
+      teams: base.teams.map((team) => ({
+        ...team,
+        outcomes: team.outcomes.map((outcome) => ({ ...outcome, text: next(), explanation: next(), treatment: { ...outcome.treatment, title: next() }, symptoms: outcome.symptoms.map((symptom) => ({ ...symptom, title: next() })) })),
+      })),
+      followUps: base.followUps.map((item) => ({ ...item, text: next(), treatment: item.treatment && { ...item.treatment, title: next() } })),
+      organisation: { ...base.organisation, outcomes: base.organisation.outcomes.map((tally) => ({ ...tally, title: next() })) },
+    };
+    const page = await open();
+    const scriptsBefore = await page.page.evaluate(() => document.scripts.length);
+    await page.send(readyMessage(hostile));
+    await page.page.locator('section.did-it-help').waitFor();
+    assert.deepEqual(
+      await page.page.evaluate(() => ({ img: document.querySelectorAll('img').length, scripts: document.scripts.length, b: document.querySelectorAll('b').length })),
+      { img: 0, scripts: scriptsBefore, b: 0 },
+    );
+    const text = (await page.page.locator('section.did-it-help').textContent()) ?? '';
+    for (const value of values) assert.ok(text.includes(value), `shown as text: ${value}`);
   });
 
   it('shows hostile retro text, team names and follow-ups as text: no element, script or dialog comes from them', async () => {

@@ -2,22 +2,27 @@ import type { RetroAnalysis } from '../analyze';
 import { DOMINANT_SIDE_SHARE, type SideBalance } from '../diagnosis';
 import { parseIsoDate } from '../markdown/frontMatter';
 import { DOCUMENT_STAGES, stageRank, type DocumentStage } from '../types';
+import { builtInCatalog } from '../catalog';
 import { checklistItems } from './checklist';
+import { itemLifecycles, type ItemLifecycle } from './itemHistory';
+import { tallyOutcomes, treatmentOutcomes } from './outcomes';
+import type { TreatmentText } from './treatmentItems';
 import { summarise } from './summary';
 import { placeRetros, type Placement } from './teams';
-import type {
-  Direction,
-  FollowUp,
-  OrganisationView,
-  RecurringSymptom,
-  ReportInput,
-  ReportRetro,
-  SideTotals,
-  TeamReport,
-  TeamStanding,
-  TreatmentReach,
-  WorkspaceReport,
-  WorkspaceReportOptions,
+import {
+  DEFAULT_STALE_AFTER_DAYS,
+  type Direction,
+  type FollowUp,
+  type OrganisationView,
+  type RecurringSymptom,
+  type ReportInput,
+  type ReportRetro,
+  type SideTotals,
+  type TeamReport,
+  type TeamStanding,
+  type TreatmentReach,
+  type WorkspaceReport,
+  type WorkspaceReportOptions,
 } from './types';
 
 /** A score drop (or rise) this large counts as a change even when the stage stays. */
@@ -63,11 +68,15 @@ export function buildWorkspaceReport(retros: readonly ReportInput[], options: Wo
     .sort((a, b) => compare(dateKey(a.retro.date), dateKey(b.retro.date)) || compare(a.file, b.file));
   entries.forEach((entry, index) => (entry.order = index));
 
+  const staleAfterDays = options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
+  if (!Number.isFinite(staleAfterDays) || staleAfterDays < 0) throw new RangeError(`staleAfterDays must be a number of days, not ${staleAfterDays}`);
   const asOf = options.asOf ?? newestDay(entries);
-  const teams = groupTeams(entries).map((group) => teamReport(group.name, group.entries, asOf));
+  const treatments = treatmentTexts(options.treatments ?? builtInCatalog().treatments, entries);
+  const teams = groupTeams(entries).map((group) => teamReport(group.name, group.entries, { asOf, staleAfterDays, treatments }));
   const followUps = teams.flatMap((team) => team.followUps).sort(compareFollowUps);
   const partial = {
     asOf,
+    staleAfterDays,
     retros: entries.length,
     teams,
     recurring: recurringSymptoms(entries),
@@ -75,6 +84,22 @@ export function buildWorkspaceReport(retros: readonly ReportInput[], options: Wo
     organisation: organisationView(teams),
   };
   return { ...partial, summary: summarise(partial) };
+}
+
+/**
+ * The treatments to recognise action items by: the given ones, with the actions of every
+ * recommended treatment in the retros' diagnoses added (a team file may reword them).
+ */
+function treatmentTexts(given: readonly TreatmentText[], entries: readonly Entry[]): TreatmentText[] {
+  const byId = new Map<string, { id: string; title: string; actions: string[] }>(given.map((treatment) => [treatment.id, { id: treatment.id, title: treatment.title, actions: [...treatment.actions] }]));
+  for (const entry of entries) {
+    for (const treatment of entry.analysis.diagnosis.treatments) {
+      let known = byId.get(treatment.id);
+      if (!known) byId.set(treatment.id, (known = { id: treatment.id, title: treatment.title, actions: [] }));
+      for (const action of treatment.actions) if (!known.actions.includes(action)) known.actions.push(action);
+    }
+  }
+  return [...byId.values()];
 }
 
 /** The retro set's placements where given; the others placed among themselves. */
@@ -144,11 +169,19 @@ function groupTeams(entries: readonly Entry[]): { name: string | null; entries: 
     }));
 }
 
-function teamReport(name: string | null, entries: readonly Entry[], asOf: string | null): TeamReport {
+interface TeamContext {
+  asOf: string | null;
+  staleAfterDays: number;
+  treatments: readonly TreatmentText[];
+}
+
+function teamReport(name: string | null, entries: readonly Entry[], context: TeamContext): TeamReport {
   const dated = entries.filter((entry) => entry.retro.date !== null);
   const undated = entries.filter((entry) => entry.retro.date === null);
   const points = dated.map((entry) => entry.retro);
   const latestEntry = (dated[dated.length - 1] ?? undated[undated.length - 1]) as Entry;
+  const checklist = (entry: Entry) => ({ file: entry.file, date: entry.retro.date, items: checklistItems(entry.analysis.document) });
+  const items = itemLifecycles(dated.map(checklist), undated.map(checklist), context.treatments);
   return {
     name,
     retros: points,
@@ -158,7 +191,8 @@ function teamReport(name: string | null, entries: readonly Entry[], asOf: string
     worsenedInARow: worsenedInARow(points),
     balance: sideTotals(entries),
     recurring: recurringSymptoms(entries),
-    followUps: followUpsOf(name, dated, undated, asOf),
+    followUps: followUpsOf(name, items, dated[dated.length - 1]?.file, context),
+    outcomes: treatmentOutcomes(name, dated.map((entry) => ({ file: entry.file, findings: entry.analysis.findings })), items),
     treatments: latestEntry.analysis.diagnosis.treatments.slice(0, 3).map(({ id, title }) => ({ id, title })),
   };
 }
@@ -259,32 +293,33 @@ function compareTeams(a: string | null, b: string | null): number {
 }
 
 /**
- * Checkboxes left open: walking the team's dated retros oldest first, an open item is
- * remembered from the first retro that lists it, and forgotten once a later retro lists it
- * ticked. Ticks in undated retros count too (their place in time is unknown, a tick is a tick),
- * but their open items are not follow-ups: nothing is known to come after them. Items first
- * listed in the latest retro are its plan, not yet a follow-up.
+ * Checkboxes left open (see itemLifecycles for when two retros list the same item): an item
+ * counts from the first retro that lists it, until a later one lists it ticked. Ticks in undated
+ * retros count too (their place in time is unknown, a tick is a tick), but their open items are
+ * not follow-ups: nothing is known to come after them. Items first listed in the latest retro
+ * are its plan, not yet a follow-up.
  */
-function followUpsOf(team: string | null, dated: readonly Entry[], undated: readonly Entry[], asOf: string | null): FollowUp[] {
-  const open = new Map<string, FollowUp>();
-  for (const entry of dated) {
-    for (const item of checklistItems(entry.analysis.document)) {
-      const known = open.get(item.key);
-      if (item.done) open.delete(item.key);
-      else if (!known) {
-        const date = entry.retro.date as string;
-        const openDays = asOf === null ? null : Math.max(0, dayNumber(asOf) - dayNumber(firstDay(date)));
-        open.set(item.key, { team, file: entry.file, date, line: item.line + 1, text: item.text, source: item.source, openDays, stillOpenIn: [] });
-      } else if (known.file !== entry.file && known.stillOpenIn[known.stillOpenIn.length - 1] !== entry.file) {
-        known.stillOpenIn.push(entry.file);
-      }
-    }
-  }
-  for (const entry of undated) {
-    for (const item of checklistItems(entry.analysis.document)) if (item.done) open.delete(item.key);
-  }
-  const latest = dated[dated.length - 1];
-  return [...open.values()].filter((item) => item.file !== latest?.file).sort(compareFollowUps);
+function followUpsOf(team: string | null, items: readonly ItemLifecycle[], latestFile: string | undefined, context: TeamContext): FollowUp[] {
+  const { asOf, staleAfterDays } = context;
+  return items
+    .filter((item) => item.ticked === null && item.added.date !== null && item.added.file !== latestFile)
+    .map((item) => {
+      const date = item.added.date as string;
+      const openDays = asOf === null ? null : Math.max(0, dayNumber(asOf) - dayNumber(firstDay(date)));
+      return {
+        team,
+        file: item.added.file,
+        date,
+        line: item.added.line,
+        text: item.text,
+        source: item.source,
+        openDays,
+        stillOpenIn: item.stillOpenIn,
+        stale: openDays !== null && openDays > staleAfterDays,
+        treatment: item.treatment && { id: item.treatment.treatment, title: item.treatment.title },
+      };
+    })
+    .sort(compareFollowUps);
 }
 
 /** Oldest first; then by date, team, file and line. */
@@ -318,5 +353,5 @@ function organisationView(teams: readonly TeamReport[]): OrganisationView {
   const treatments: TreatmentReach[] = [...reach.entries()]
     .sort(([idA, a], [idB, b]) => b.teamNames.length - a.teamNames.length || a.positions - b.positions || compare(idA, idB))
     .map(([id, found]) => ({ id, title: found.title, teams: found.teamNames.length, teamNames: found.teamNames }));
-  return { stageCounts, ranking, treatments };
+  return { stageCounts, ranking, treatments, outcomes: tallyOutcomes(teams.flatMap((team) => team.outcomes)) };
 }

@@ -1,6 +1,7 @@
 import { DOCUMENT_STAGES, STAGE_ILLNESS, type DocumentStage } from '../types';
 import { teamLabel } from './summary';
-import type { Direction, FollowUp, RecurringSymptom, SideTotals, TeamReport, TeamStanding, WorkspaceReport } from './types';
+import type { Direction, FollowUp, OutcomeVerdict, RecurringSymptom, SideTotals, TeamReport, TeamStanding, TreatmentOutcome, TreatmentTally, WorkspaceReport } from './types';
+import { MIN_OUTCOME_WINDOW, MIN_TEAM_RETROS, OUTCOME_WINDOW } from './outcomes';
 
 /** The file name the editor's "Export report as Markdown" writes. */
 export const REPORT_FILE_NAME = 'retro-health-report.md';
@@ -56,9 +57,11 @@ export function renderReportMarkdown(report: WorkspaceReport): string {
   if (report.followUps.length === 0) out.push('No checklist item from an earlier retro is left open.', '');
   else {
     out.push('| Open for | Team | Item | From |', '|---:|---|---|---|');
-    for (const item of report.followUps) out.push(followUpRow(item));
+    for (const item of report.followUps) out.push(followUpRow(item, report.staleAfterDays));
     out.push('');
   }
+
+  out.push(...renderDidItHelp(report));
 
   out.push('## Organisation', '');
   const counts = report.organisation.stageCounts;
@@ -75,6 +78,11 @@ export function renderReportMarkdown(report: WorkspaceReport): string {
       const teams = treatment.teamNames.map((name) => escapeMarkdown(teamLabel(name))).join(', ');
       out.push(`${index + 1}. ${escapeMarkdown(treatment.title)}: ${plural(treatment.teams, 'team')} (${teams})`);
     });
+    out.push('');
+  }
+  if (report.organisation.outcomes.length) {
+    out.push('**Treatments followed by fading symptoms most often**', '');
+    report.organisation.outcomes.forEach((tally, index) => out.push(`${index + 1}. ${tallyText(tally)}`));
     out.push('');
   }
 
@@ -152,8 +160,60 @@ function recurringLines(symptom: RecurringSymptom): string[] {
   return lines;
 }
 
-function followUpRow(item: FollowUp): string {
-  const age = item.openDays === null ? '—' : plural(item.openDays, 'day');
+/** The verdicts in plain words. */
+export const VERDICT_TEXT: Record<OutcomeVerdict, string> = { faded: 'faded', persisted: 'persisted', 'too-early': 'too early to tell', 'nothing-to-compare': 'nothing to compare' };
+
+/**
+ * "Did it help?": per team, each ticked treatment action item with its verdict, the retros
+ * that added and ticked it, and the counts; then the team's treatment items still open.
+ */
+export function renderDidItHelp(report: WorkspaceReport): string[] {
+  const out = ['## Did it help?', ''];
+  out.push(
+    `_Each treatment action item a team ticked, and how many of the team’s dated retros show a symptom that treatment answers: the retros up to and including the one that added the item against the same number after the one that ticked it (up to ${OUTCOME_WINDOW}, at least ${MIN_OUTCOME_WINDOW}; a team needs ${MIN_TEAM_RETROS} dated retros). Faded: in at most half as many retros after as before._`,
+    '',
+  );
+  const teams = report.teams.filter((team) => team.outcomes.length > 0 || team.followUps.some((item) => item.treatment !== null));
+  if (teams.length === 0) return [...out, 'No treatment action item has been added and ticked yet.', ''];
+  for (const team of teams) {
+    out.push(`### ${escapeMarkdown(teamLabel(team.name))}`, '');
+    if (team.outcomes.length === 0) out.push('No treatment action item ticked yet.');
+    for (const outcome of team.outcomes) out.push(...outcomeLines(outcome));
+    const open = team.followUps.filter((item) => item.treatment !== null);
+    if (open.length) {
+      out.push('', 'Still open:', '');
+      for (const item of open) {
+        const age = item.openDays === null ? '' : `, open ${plural(item.openDays, 'day')}${item.stale ? ` (stale: over ${plural(report.staleAfterDays, 'day')})` : ''}`;
+        out.push(`- ${escapeMarkdown((item.treatment as { title: string }).title)}: ${quote(item.text)}, added ${lineLink(item.file, item.line)} (${item.date})${age}`);
+      }
+    }
+    out.push('');
+  }
+  return out;
+}
+
+function outcomeLines(outcome: TreatmentOutcome): string[] {
+  const sameRetro = outcome.added.file === outcome.ticked.file;
+  const when = sameRetro
+    ? `added and ticked in ${lineLink(outcome.ticked.file, outcome.ticked.line)} (${outcome.ticked.date})`
+    : `added ${lineLink(outcome.added.file, outcome.added.line)} (${outcome.added.date}), ticked ${lineLink(outcome.ticked.file, outcome.ticked.line)} (${outcome.ticked.date})`;
+  const lines = [`- **${escapeMarkdown(outcome.treatment.title)}: ${VERDICT_TEXT[outcome.verdict]}.** ${quote(outcome.text)}, ${when}.`, `  ${escapeMarkdown(outcome.explanation)}`];
+  if (outcome.window > 0 && outcome.symptoms.length) {
+    const each = outcome.symptoms.map((symptom) => `${escapeMarkdown(symptom.title)} ${symptom.before} → ${symptom.after}`).join(' · ');
+    lines[1] += ` By symptom (retros before → after): ${each}.`;
+  }
+  return lines;
+}
+
+function tallyText(tally: TreatmentTally): string {
+  const rest = [tally.persisted ? `persisted ${tally.persisted}` : '', tally.tooEarly ? `too early to tell ${tally.tooEarly}` : '', tally.nothingToCompare ? `nothing to compare ${tally.nothingToCompare}` : ''].filter(Boolean);
+  const total = tally.faded + tally.persisted + tally.tooEarly + tally.nothingToCompare;
+  const teams = tally.teams.map((name) => escapeMarkdown(teamLabel(name))).join(', ');
+  return `${escapeMarkdown(tally.title)}: faded after ${tally.faded} of ${plural(total, 'ticked item')}${rest.length ? ` (${rest.join(', ')})` : ''} — ${teams}`;
+}
+
+function followUpRow(item: FollowUp, staleAfterDays: number): string {
+  const age = item.openDays === null ? '—' : `${plural(item.openDays, 'day')}${item.stale ? `, stale (over ${staleAfterDays})` : ''}`;
   const carried = item.stillOpenIn.length ? `, still open in ${plural(item.stillOpenIn.length, 'later retro')}` : '';
   const where = `${lineLink(item.file, item.line)} (${item.date}${item.source === 'health-section' ? ', health section' : ''}${carried})`;
   return `| ${age} | ${escapeMarkdown(teamLabel(item.team))} | ${escapeMarkdown(item.text)} | ${where} |`;

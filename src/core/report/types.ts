@@ -2,6 +2,7 @@ import type { RetroAnalysis } from '../analyze';
 import type { Placement } from './teams';
 import type { SideBalance } from '../diagnosis';
 import type { DocumentStage, Side, Stage } from '../types';
+import type { TreatmentText } from './treatmentItems';
 
 /** One analysed retro of the workspace. */
 export interface ReportInput {
@@ -15,7 +16,17 @@ export interface ReportInput {
 export interface WorkspaceReportOptions {
   /** YYYY-MM-DD, the day ages are counted to; default: the newest retro date. */
   asOf?: string;
+  /** A follow-up open longer than this many days is stale (default DEFAULT_STALE_AFTER_DAYS). */
+  staleAfterDays?: number;
+  /**
+   * The treatments whose action items are recognised (default: the built-in catalog's); the
+   * actions of the treatments the retros' own diagnoses recommend (a team file's wording) count too.
+   */
+  treatments?: readonly TreatmentText[];
 }
+
+/** retroHealth.staleAfterDays's default: six weeks, three two-week sprints. */
+export const DEFAULT_STALE_AFTER_DAYS = 42;
 
 /** Where a retro's team came from, strongest first. */
 export type TeamSource = 'front-matter' | 'file-name' | 'folder' | 'none';
@@ -89,8 +100,53 @@ export interface FollowUp {
   source: FollowUpSource;
   /** Days from `date` to the report's asOf (a folder period counts from its first day); never negative. */
   openDays: number | null;
-  /** Later retros of the team that list it still open (carried over), oldest first. */
+  /** Later retros of the team that list it still open (carried over, perhaps reworded), oldest first. */
   stillOpenIn: string[];
+  /** Open longer than the report's staleAfterDays. */
+  stale: boolean;
+  /** The treatment whose action it reads as, or null. */
+  treatment: { id: string; title: string } | null;
+}
+
+/**
+ * faded: the symptoms it answers appeared in at most half as many retros after as before;
+ * persisted: they did not; too-early: too few retros to compare; nothing-to-compare: none appeared before.
+ */
+export type OutcomeVerdict = 'faded' | 'persisted' | 'too-early' | 'nothing-to-compare';
+
+/** A ticked treatment action item and what happened to the symptoms it answers (see treatmentOutcomes). */
+export interface TreatmentOutcome {
+  team: string | null;
+  treatment: { id: string; title: string };
+  /** As first written. */
+  text: string;
+  /** The retro that first listed it, and the 1-based line there. */
+  added: { file: string; date: string; line: number };
+  /** The retro that first listed it ticked (the same retro when it was added ticked). */
+  ticked: { file: string; date: string; line: number };
+  /** Retros compared on each side; 0 when too early to tell. */
+  window: number;
+  /** Of the `window` retros up to and including the one that added it: how many show a symptom it answers. */
+  before: number;
+  /** Of the `window` retros after the one that ticked it: how many show a symptom it answers. */
+  after: number;
+  /** Each answered symptom seen on either side, with its retro counts; most frequent before first. */
+  symptoms: { symptom: string; title: string; before: number; after: number }[];
+  verdict: OutcomeVerdict;
+  /** The verdict's reason in plain words, with the counts. */
+  explanation: string;
+}
+
+/** How one treatment's ticked items fared across the workspace. */
+export interface TreatmentTally {
+  id: string;
+  title: string;
+  faded: number;
+  persisted: number;
+  tooEarly: number;
+  nothingToCompare: number;
+  /** Teams with a ticked item of it, sorted (no team last). */
+  teams: (string | null)[];
 }
 
 export interface TeamReport {
@@ -111,6 +167,8 @@ export interface TeamReport {
   /** Symptoms in two or more of this team's retros. */
   recurring: RecurringSymptom[];
   followUps: FollowUp[];
+  /** Ticked treatment action items, in the order they were added: did the symptoms fade? */
+  outcomes: TreatmentOutcome[];
   /** The latest retro's top three treatments. */
   treatments: { id: string; title: string }[];
 }
@@ -138,11 +196,15 @@ export interface OrganisationView {
   ranking: TeamStanding[];
   /** Treatments that would help the most teams first. */
   treatments: TreatmentReach[];
+  /** Treatments whose ticked items were followed by fading symptoms most often first. */
+  outcomes: TreatmentTally[];
 }
 
 export interface WorkspaceReport {
   /** The day ages are counted to; null when no retro is dated and none was given. */
   asOf: string | null;
+  /** Follow-ups open longer than this many days are stale. */
+  staleAfterDays: number;
   retros: number;
   /** Sorted by name; the no-team group last. */
   teams: TeamReport[];

@@ -3,9 +3,9 @@
  * clipped to the protocol's bounds. Pure: no `vscode` import, so the webview tests build their
  * states with exactly this code.
  */
-import type { ReportRetro, TeamReport, WorkspaceReport } from '../../core/report';
+import type { ReportRetro, TeamReport, TreatmentOutcome, WorkspaceReport } from '../../core/report';
 import { clip, LIMITS } from '../../shared/panelProtocol';
-import { REPORT_LIMITS, type ReportPoint, type ReportView, type TeamView } from '../../shared/reportProtocol';
+import { REPORT_LIMITS, type OutcomeView, type ReportPoint, type ReportView, type TeamView } from '../../shared/reportProtocol';
 
 const name = (value: string | null): string | null => (value === null ? null : clip(value, LIMITS.name));
 const score = (value: number): number => Math.round(Math.min(100, Math.max(0, value)));
@@ -17,6 +17,7 @@ export function toReportView(report: WorkspaceReport): ReportView {
   const followUps = report.followUps.slice(0, REPORT_LIMITS.followUps);
   return {
     asOf: report.asOf,
+    staleAfterDays: Math.max(0, Math.round(report.staleAfterDays)),
     retros: report.retros,
     summary: clip(report.summary, REPORT_LIMITS.summary),
     teams: teams.map(toTeamView),
@@ -50,6 +51,8 @@ export function toReportView(report: WorkspaceReport): ReportView {
       text: clip(item.text, LIMITS.prose),
       openDays: item.openDays === null ? null : Math.max(0, Math.round(item.openDays)),
       stillOpenIn: item.stillOpenIn.slice(-REPORT_LIMITS.points).map((file) => clip(file, LIMITS.uri)),
+      stale: item.stale,
+      treatment: item.treatment && { id: clip(item.treatment.id, LIMITS.name), title: clip(item.treatment.title, LIMITS.name) },
     })),
     omittedFollowUps: report.followUps.length - followUps.length,
     organisation: {
@@ -67,6 +70,15 @@ export function toReportView(report: WorkspaceReport): ReportView {
         teams: treatment.teams,
         teamNames: treatment.teamNames.slice(0, REPORT_LIMITS.teamNames).map(name),
       })),
+      outcomes: report.organisation.outcomes.slice(0, REPORT_LIMITS.treatments).map((tally) => ({
+        id: clip(tally.id, LIMITS.name),
+        title: clip(tally.title, LIMITS.name),
+        faded: tally.faded,
+        persisted: tally.persisted,
+        tooEarly: tally.tooEarly,
+        nothingToCompare: tally.nothingToCompare,
+        teams: tally.teams.slice(0, REPORT_LIMITS.teamNames).map(name),
+      })),
     },
   };
 }
@@ -82,6 +94,24 @@ function toTeamView(team: TeamReport): TeamView {
     worsenedInARow: team.worsenedInARow,
     balance: { ...team.balance },
     treatments: team.treatments.slice(0, REPORT_LIMITS.treatments).map((treatment) => ({ id: clip(treatment.id, LIMITS.name), title: clip(treatment.title, LIMITS.name) })),
+    outcomes: team.outcomes.slice(-REPORT_LIMITS.outcomes).map(toOutcomeView),
+    omittedOutcomes: Math.max(0, team.outcomes.length - REPORT_LIMITS.outcomes),
+  };
+}
+
+function toOutcomeView(outcome: TreatmentOutcome): OutcomeView {
+  const place = (at: TreatmentOutcome['added']) => ({ file: clip(at.file, LIMITS.uri), date: at.date, line: positive(at.line) });
+  return {
+    treatment: { id: clip(outcome.treatment.id, LIMITS.name), title: clip(outcome.treatment.title, LIMITS.name) },
+    text: clip(outcome.text, LIMITS.prose),
+    added: place(outcome.added),
+    ticked: place(outcome.ticked),
+    window: outcome.window,
+    before: outcome.before,
+    after: outcome.after,
+    symptoms: outcome.symptoms.slice(0, REPORT_LIMITS.outcomeSymptoms).map((symptom) => ({ symptom: clip(symptom.symptom, LIMITS.name), title: clip(symptom.title, LIMITS.name), before: symptom.before, after: symptom.after })),
+    verdict: outcome.verdict,
+    explanation: clip(outcome.explanation, LIMITS.prose),
   };
 }
 
@@ -95,5 +125,6 @@ export function filesOf(report: WorkspaceReport): Set<string> {
   for (const team of report.teams) for (const retro of [...team.retros, ...team.undated]) files.add(retro.file);
   for (const symptom of report.recurring) for (const occurrence of symptom.occurrences) files.add(occurrence.file);
   for (const item of report.followUps) files.add(item.file);
+  for (const team of report.teams) for (const outcome of team.outcomes) files.add(outcome.added.file).add(outcome.ticked.file);
   return files;
 }

@@ -2,7 +2,7 @@
 /** Renders the workspace report into DOM nodes. Every piece of retro text goes in as a text node (see ../dom.ts). */
 import { STAGE_ILLNESS, stageRank, type DocumentStage } from '../../core/types';
 import { h, icon, type Child } from '../dom';
-import type { FollowUpView, RecurringView, ReportState, ReportView, SortColumn, TeamView } from '../../shared/reportProtocol';
+import type { FollowUpView, OutcomeView, RecurringView, ReportState, ReportView, SortColumn, TeamView } from '../../shared/reportProtocol';
 import { SORT_COLUMNS } from '../../shared/reportProtocol';
 import { stageName, trendSvg } from '../trendChart';
 
@@ -61,7 +61,15 @@ function refreshButton(context: ReportContext, label: string): HTMLButtonElement
 }
 
 function renderReport(report: ReportView, context: ReportContext): Node[] {
-  return [renderHeader(report, context), renderTeams(report, context), renderOrganisation(report), renderTrends(report, context), renderRecurring(report, context), renderFollowUps(report, context)];
+  return [
+    renderHeader(report, context),
+    renderTeams(report, context),
+    renderOrganisation(report),
+    renderTrends(report, context),
+    renderRecurring(report, context),
+    renderFollowUps(report, context),
+    renderDidItHelp(report, context),
+  ];
 }
 
 function plural(count: number, word: string): string {
@@ -223,6 +231,24 @@ function renderOrganisation(report: ReportView): HTMLElement {
           ),
         )
       : h('p', { class: 'muted' }, 'No treatment to suggest: no team shows symptoms.'),
+    organisation.outcomes.length ? h('h3', {}, 'Treatments followed by fading symptoms most often') : null,
+    organisation.outcomes.length
+      ? h(
+          'ol',
+          { class: 'org-outcomes' },
+          ...organisation.outcomes.map((tally) => {
+            const total = tally.faded + tally.persisted + tally.tooEarly + tally.nothingToCompare;
+            const rest = [tally.persisted ? `persisted ${tally.persisted}` : '', tally.tooEarly ? `too early to tell ${tally.tooEarly}` : '', tally.nothingToCompare ? `nothing to compare ${tally.nothingToCompare}` : ''].filter(Boolean);
+            return h(
+              'li',
+              { attrs: { 'data-treatment': tally.id } },
+              h('strong', {}, tally.title),
+              ` \u2014 faded after ${tally.faded} of ${plural(total, 'ticked item')}${rest.length ? ` (${rest.join(', ')})` : ''}: `,
+              h('bdi', {}, tally.teams.map(teamLabel).join(', ')),
+            );
+          }),
+        )
+      : null,
   );
 }
 
@@ -329,6 +355,10 @@ function age(item: FollowUpView): string {
   return item.openDays === null ? '\u2014' : plural(item.openDays, 'day');
 }
 
+function staleBadge(item: FollowUpView, staleAfterDays: number): HTMLElement | null {
+  return item.stale ? h('span', { class: 'stale-badge', attrs: { title: `Open for more than ${plural(staleAfterDays, 'day')}` } }, icon('warning'), ' stale') : null;
+}
+
 function renderFollowUps(report: ReportView, context: ReportContext): HTMLElement {
   const section = h(
     'section',
@@ -343,7 +373,7 @@ function renderFollowUps(report: ReportView, context: ReportContext): HTMLElemen
     h(
       'tr',
       {},
-      h('td', { class: 'numeric' }, age(item)),
+      h('td', { class: 'numeric' }, age(item), item.stale ? h('br') : null, staleBadge(item, report.staleAfterDays)),
       h('td', {}, h('bdi', {}, teamLabel(item.team))),
       h('td', { class: 'follow-up-text' }, item.text, item.stillOpenIn.length ? h('span', { class: 'muted' }, ` (still open in ${plural(item.stillOpenIn.length, 'later retro')})`) : null),
       h('td', {}, fileButton(item.file, item.line, context)),
@@ -364,4 +394,93 @@ function renderFollowUps(report: ReportView, context: ReportContext): HTMLElemen
   );
   if (report.omittedFollowUps > 0) section.append(h('p', { class: 'muted' }, `${report.omittedFollowUps} more not shown (see the exported report).`));
   return section;
+}
+
+// ---- did it help? -----------------------------------------------------------------------------------
+
+const VERDICT_TEXT: Record<OutcomeView['verdict'], string> = { faded: 'faded', persisted: 'persisted', 'too-early': 'too early to tell', 'nothing-to-compare': 'nothing to compare' };
+const VERDICT_ICON: Record<OutcomeView['verdict'], string> = { faded: 'pass', persisted: 'error', 'too-early': 'watch', 'nothing-to-compare': 'circle-slash' };
+
+function renderDidItHelp(report: ReportView, context: ReportContext): HTMLElement {
+  const section = h(
+    'section',
+    { class: 'card did-it-help', attrs: { 'aria-labelledby': 'did-it-help-heading' } },
+    h('h2', { attrs: { id: 'did-it-help-heading' } }, icon('beaker'), ' Did it help?'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Each treatment action item a team ticked: how many of the team\u2019s dated retros show a symptom that treatment answers, up to the retro that added it against the same number after the retro that ticked it (up to 3 each side). Faded: in at most half as many retros after as before.',
+    ),
+  );
+  const teams = report.teams.filter((team) => team.outcomes.length > 0 || report.followUps.some((item) => item.team === team.name && item.treatment !== null));
+  if (teams.length === 0) {
+    section.append(h('p', { class: 'muted' }, 'No treatment action item has been added and ticked yet.'));
+    return section;
+  }
+  for (const team of teams) {
+    const open = report.followUps.filter((item) => item.team === team.name && item.treatment !== null);
+    section.append(
+      h(
+        'div',
+        { class: 'team-outcomes', attrs: { 'data-team': teamLabel(team.name) } },
+        h('h3', {}, h('bdi', {}, teamLabel(team.name))),
+        team.outcomes.length ? h('ul', { class: 'outcome-list' }, ...team.outcomes.map((outcome) => outcomeItem(outcome, context))) : h('p', { class: 'muted' }, 'No treatment action item ticked yet.'),
+        team.omittedOutcomes > 0 ? h('p', { class: 'muted' }, `${team.omittedOutcomes} earlier ones not shown (see the exported report).`) : null,
+        open.length
+          ? h(
+              'div',
+              { class: 'still-open' },
+              h('h4', {}, 'Still open'),
+              h(
+                'ul',
+                {},
+                ...open.map((item) =>
+                  h(
+                    'li',
+                    {},
+                    h('strong', {}, item.treatment?.title ?? ''),
+                    ': ',
+                    h('q', {}, item.text),
+                    ` \u2014 open ${age(item)} `,
+                    staleBadge(item, report.staleAfterDays),
+                    ' ',
+                    fileButton(item.file, item.line, context),
+                  ),
+                ),
+              ),
+            )
+          : null,
+      ),
+    );
+  }
+  return section;
+}
+
+function outcomeItem(outcome: OutcomeView, context: ReportContext): HTMLLIElement {
+  const sameRetro = outcome.added.file === outcome.ticked.file;
+  return h(
+    'li',
+    { class: `outcome verdict-${outcome.verdict}`, attrs: { 'data-verdict': outcome.verdict, 'data-treatment': outcome.treatment.id } },
+    h('p', { class: 'outcome-head' }, h('strong', {}, outcome.treatment.title), ' \u2014 ', h('span', { class: 'verdict' }, icon(VERDICT_ICON[outcome.verdict]), ` ${VERDICT_TEXT[outcome.verdict]}`)),
+    h('p', {}, h('q', { class: 'outcome-text' }, outcome.text)),
+    sameRetro
+      ? h('p', { class: 'muted' }, `Added and ticked in `, fileButton(outcome.ticked.file, outcome.ticked.line, context), ` (${outcome.ticked.date})`)
+      : h(
+          'p',
+          { class: 'muted' },
+          'Added in ',
+          fileButton(outcome.added.file, outcome.added.line, context),
+          ` (${outcome.added.date}), ticked in `,
+          fileButton(outcome.ticked.file, outcome.ticked.line, context),
+          ` (${outcome.ticked.date})`,
+        ),
+    h('p', { class: 'outcome-explanation' }, outcome.explanation),
+    outcome.window > 0 && outcome.symptoms.length
+      ? h(
+          'ul',
+          { class: 'outcome-symptoms' },
+          ...outcome.symptoms.map((symptom) => h('li', {}, `${symptom.title}: ${symptom.before} of ${outcome.window} retros before, ${symptom.after} of ${outcome.window} after`)),
+        )
+      : null,
+  );
 }

@@ -1,0 +1,104 @@
+import { stemmer } from 'stemmer';
+/** What recognising a treatment's action item needs to know of a treatment (a catalog Treatment is one). */
+export interface TreatmentText {
+  id: string;
+  title: string;
+  actions: readonly string[];
+}
+
+/** A checklist item read as one of a treatment's actions. */
+export interface TreatmentAction {
+  treatment: string;
+  title: string;
+  /** Index into the treatment's actions. */
+  action: number;
+}
+
+/**
+ * A checklist item reads as a treatment's action when their content words overlap this much
+ * (Dice coefficient on stemmed words, filler words left out) and share at least MIN_SHARED_WORDS:
+ * "Held the joint requirements walkthrough with Dana, the business owner, before the build
+ * started" is "Hold a joint requirements walkthrough with the business owner before build starts"
+ * (7 shared of 9 and 8: 0.82). Teams rewrite the catalog's long sentences, hence the lower bar…
+ */
+export const TREATMENT_ACTION_OVERLAP = 0.6;
+/**
+ * …than for two wordings of one of the team's own items, where one changed noun is another
+ * item: "Fix the flaky export test" is not "Fix the flaky settlement test" (0.75), while
+ * "Booked the walkthrough of approval rules with finance" is "Book a walkthrough of the approval
+ * rules with finance (Dana)" (0.91).
+ */
+export const SAME_ITEM_OVERLAP = 0.8;
+export const MIN_SHARED_WORDS = 3;
+
+/** Words that carry no meaning of their own in an action item. */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but of to in on at by for with from into onto as is are was were be been being it its this that these those ' +
+    'we our us you your they their them he she his her i my me do does did done so than then too very just also all each every ' +
+    'before after about over under again still not no'
+  ).split(' '),
+);
+
+const wordCache = new Map<string, ReadonlySet<string>>();
+const MAX_CACHED = 4096;
+
+/** The stemmed content words of an item: case, punctuation, inflection and filler words do not matter. */
+export function contentWords(text: string): ReadonlySet<string> {
+  let words = wordCache.get(text);
+  if (words) return words;
+  words = new Set(
+    (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [])
+      .map((word) => word.replace(/['’].*$/, ''))
+      .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+      .map((word) => stemmer(word)),
+  );
+  if (wordCache.size >= MAX_CACHED) wordCache.clear();
+  wordCache.set(text, words);
+  return words;
+}
+
+/** Dice coefficient of two word sets, and how many words they share. */
+export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { overlap: number; shared: number } {
+  if (a.size === 0 || b.size === 0) return { overlap: 0, shared: 0 };
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return { overlap: (2 * shared) / (a.size + b.size), shared };
+}
+
+/** The rule for a reworded item of the team's own: nearly the same content words (see SAME_ITEM_OVERLAP). */
+export function readsAsSameItem(a: string, b: string): boolean {
+  const { overlap, shared } = wordOverlap(contentWords(a), contentWords(b));
+  return overlap >= SAME_ITEM_OVERLAP && shared >= MIN_SHARED_WORDS;
+}
+
+/**
+ * Which treatment action a checklist item is, or null. The health section writes an action
+ * followed by its treatment's title in brackets — "Demo working software … (Look behind the
+ * curtain, both ways)" — so a bracketed title names the treatment outright (the best-matching of
+ * its actions, the first when none reads like the item). Otherwise the item must read as one
+ * action (TREATMENT_ACTION_OVERLAP and MIN_SHARED_WORDS against the action's text), as the quick fixes
+ * and "fix all" write them and as a team rewords them; the closest action wins, ties in catalog order.
+ */
+export function treatmentActionOf(text: string, treatments: readonly TreatmentText[]): TreatmentAction | null {
+  const tagged = /\(([^()]+)\)\s*[.;]?\s*$/.exec(text);
+  const tag = tagged ? normaliseTitle(tagged[1] as string) : null;
+  const named = tag === null ? undefined : treatments.find((treatment) => normaliseTitle(treatment.title) === tag);
+  const words = contentWords(named && tagged ? text.slice(0, tagged.index) : text);
+  let best: (TreatmentAction & { overlap: number }) | null = null;
+  for (const treatment of named ? [named] : treatments) {
+    treatment.actions.forEach((action, index) => {
+      const { overlap, shared } = wordOverlap(words, contentWords(action));
+      const counts = named !== undefined || (overlap >= TREATMENT_ACTION_OVERLAP && shared >= MIN_SHARED_WORDS);
+      if (counts && (best === null || overlap > best.overlap)) best = { treatment: treatment.id, title: treatment.title, action: index, overlap };
+    });
+  }
+  if (best === null && named) return { treatment: named.id, title: named.title, action: 0 };
+  if (best === null) return null;
+  const { treatment, title, action } = best as TreatmentAction & { overlap: number };
+  return { treatment, title, action };
+}
+
+function normaliseTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().toLowerCase();
+}
