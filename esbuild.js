@@ -140,7 +140,22 @@ async function main() {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// `node esbuild.js` builds; the bench requires this file for the same options (bench/shippedCore.ts).
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+module.exports = { bundleCoreTo };
+
+/** The pure core alone, as the bundles ship it (minified, same plugins): what the bench's in-process figures load. */
+async function bundleCoreTo(outfile) {
+  await esbuild.build({
+    ...shared,
+    stdin: { contents: "export * from './src/core'; export { setSentenceModelSource } from './src/core/model';", resolveDir: __dirname, loader: 'ts' },
+    outfile,
+    sourcemap: false,
+    minify: true,
+  });
+}
