@@ -27,6 +27,14 @@ describe('matcher snapshot', function () {
     assert.equal(loaded.ruleCount, compiled.ruleCount);
   });
 
+  it('decodes a term only when a text first needs it', () => {
+    const loaded = new SymptomMatcher(builtInCatalog(), { snapshot: new SymptomMatcher(builtInCatalog(), { snapshot: null }).snapshot() });
+    assert.equal(loaded.termsDecoded, 0, 'nothing decoded up front');
+    const { findings } = analyzeRetro('# Retro\n\n- IT just doesn’t get it.\n', { matcher: loaded });
+    assert.deepEqual(findings.map((finding) => finding.symptom), ['it-doesnt-get-it']);
+    assert.ok(loaded.termsDecoded > 0 && loaded.termsDecoded < loaded.termCount / 4, `${loaded.termsDecoded} of ${loaded.termCount} terms decoded`);
+  });
+
   it('keeps Maps, Sets, typed arrays, holes and symptoms (by id) through the round trip', () => {
     const symptom = builtInCatalog().symptoms[0] as Symptom;
     const value = { map: new Map([['a', [1, 2]]]), set: new Set([3]), i32: Int32Array.of(-1, 2), u8: Uint8Array.of(7), holes: [undefined, 1], symptom };

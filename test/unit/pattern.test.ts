@@ -89,11 +89,15 @@ describe('pattern language', () => {
 describe('all terms at once (TermScanner)', () => {
   const vocabulary = ['a', 'b', 'the', 'it', 'IT', 'late', 'requirements', 'requirement', 'surfaced', 'emerged', 'cost', 'twice', '12', '3rd', 'two', 'tired', 'of', 'waiting', 'gave', 'up', 'x'];
   const sources = ['a', 'a b', 'a? b late', 'the? it late', 'IT late', 'requirement* surfac*/emerg* late?', 'cost .. twice', '# x', 'two/# a', '(gave up|tired of) waiting?', 'a .. a .. b', 'req* a? a? b', 'late', 'it'];
-  const index = { terms: [] as CompiledTerm[], byFirstWord: new Map<string, number[]>(), byFirstPrefix: new Map<string, { prefix: string; term: number }[]>() };
+  const terms: CompiledTerm[] = [];
+  const byFirstWord = new Map<string, number[]>();
+  const byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   for (const source of sources) {
-    index.terms.push(compileTerm(source));
-    fileTerm(index, index.terms.length - 1);
+    const term = compileTerm(source);
+    terms.push(term);
+    fileTerm({ term, byFirstWord, byFirstPrefix }, terms.length - 1);
   }
+  const index = { nodeCounts: Int32Array.from(terms, (term) => term.edges.length), termAt: (id: number) => terms[id] as CompiledTerm, byFirstWord, byFirstPrefix };
 
   it("finds exactly each term's longest match from each start, as running the terms one by one does", () => {
     // The second scanner keeps almost nothing, so it starts its cache over mid-walk all the time.
@@ -105,7 +109,7 @@ describe('all terms at once (TermScanner)', () => {
         (scanners[which] as TermScanner).scan(words, from, words.length, ({ term, from: start, to }) => found.push(`${term}@${start}-${to}`));
         const expected: string[] = [];
         for (let start = from; start < words.length; start++) {
-          index.terms.forEach((term, id) => {
+          terms.forEach((term, id) => {
             const end = matchTermAt(term, words, start, words.length);
             if (end > start) expected.push(`${id}@${start}-${end}`);
           });

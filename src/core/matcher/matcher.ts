@@ -54,7 +54,9 @@ interface CompiledRule {
 
 /** What compiling a catalog produces: all a matcher needs besides its catalog, model and verdicts. */
 interface CompiledState {
-  terms: CompiledTerm[];
+  /** Each term encoded on its own (snapshot.ts), decoded the first time a text needs it: most never are. */
+  termTexts: string[];
+  termNodeCounts: Int32Array;
   termIdBySource: Map<string, number>;
   byFirstWord: Map<string, number[]>;
   byFirstPrefix: Map<string, { prefix: string; term: number }[]>;
@@ -88,7 +90,11 @@ interface SentenceIndex {
  * automata that can start there. Linear in the document; no regular expressions.
  */
 export class SymptomMatcher {
-  private readonly terms: CompiledTerm[] = [];
+  /** Compiled terms; loaded from a snapshot, a term is decoded from termTexts on first use (termAt). */
+  private readonly terms: (CompiledTerm | undefined)[] = [];
+  private termTexts: string[] | undefined;
+  /** Nodes per term, known from the snapshot without decoding any term. */
+  private snapshotNodeCounts: Int32Array | undefined;
   private readonly termIdBySource = new Map<string, number>();
   /** first word -> terms to try there: the few that can start with it alone, the rest by their second word. */
   private readonly byFirstWord = new Map<string, number[]>();
@@ -133,8 +139,11 @@ export class SymptomMatcher {
     this.symptomById = new Map(catalog.symptoms.map((symptom) => [symptom.id, symptom]));
     const snapshot = options.snapshot !== undefined ? options.snapshot : catalog === builtInCatalog() ? embeddedSnapshot() : undefined;
     if (snapshot) {
-      const state = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
+      const { termTexts, termNodeCounts, ...state } = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
       Object.assign(this, state);
+      this.termTexts = termTexts;
+      this.snapshotNodeCounts = termNodeCounts;
+      this.terms.length = termNodeCounts.length;
       this.cueTerms = state.cueTerms;
       this.cueKind = state.cueKind;
       this.wouldBeTerm = state.wouldBeTerm;
@@ -147,7 +156,7 @@ export class SymptomMatcher {
       this.wouldBeTerm = this.termIdBySource.get('would be') ?? -1;
     }
     // Every term and rule is known now: the scratch stamps are sized once.
-    this.termPresent = new Int32Array(this.terms.length);
+    this.termPresent = new Int32Array(this.termCount);
     this.ruleWoken = new Int32Array(this.rules.length);
   }
 
@@ -155,7 +164,11 @@ export class SymptomMatcher {
   snapshot(): string {
     const state: CompiledState = {
       // Epsilon closures and later steps are worked out on demand: left out, they cost less to redo than to load.
-      terms: this.terms.map((term) => ({ ...term, closures: [], steps: [] })),
+      termTexts: Array.from(this.terms, (_, id) => {
+        const term = this.termAt(id);
+        return encodeSnapshot({ ...term, closures: [], steps: [] }, new Set(this.catalog.symptoms));
+      }),
+      termNodeCounts: this.termNodeCounts(),
       termIdBySource: this.termIdBySource,
       byFirstWord: this.byFirstWord,
       byFirstPrefix: this.byFirstPrefix,
@@ -208,13 +221,33 @@ export class SymptomMatcher {
     return this.terms.length;
   }
 
+  /** How many terms are in memory as automata (loaded from a snapshot: only those a text has needed). */
+  get termsDecoded(): number {
+    return this.terms.reduce((count) => count + 1, 0);
+  }
+
+  /** A term by id, decoded from the snapshot the first time it is asked for. */
+  private termAt(id: number): CompiledTerm {
+    let term = this.terms[id];
+    if (!term) {
+      const text = this.termTexts?.[id];
+      if (text === undefined) throw new RangeError(`no term ${id}`);
+      term = this.terms[id] = decodeSnapshot(text, this.symptomById) as CompiledTerm;
+    }
+    return term;
+  }
+
+  private termNodeCounts(): Int32Array {
+    return this.snapshotNodeCounts ?? Int32Array.from(this.terms, (_, id) => this.termAt(id).edges.length);
+  }
+
   get ruleCount(): number {
     return this.rules.length;
   }
 
   /** A group's breadth: how many first words (and prefixes) its terms can start on; word lists make it wide. */
   private narrowestGroup(rule: CompiledRule): number {
-    const breadth = (group: number[]) => group.reduce((sum, term) => sum + (this.terms[term] as CompiledTerm).firstStepByWord.size + (this.terms[term] as CompiledTerm).firstStepByPrefix.length * 20, 0);
+    const breadth = (group: number[]) => group.reduce((sum, term) => sum + this.termAt(term).firstStepByWord.size + this.termAt(term).firstStepByPrefix.length * 20, 0);
     let best = 0;
     rule.groups.forEach((group, g) => {
       if (breadth(group) < breadth(rule.groups[best] as number[])) best = g;
@@ -248,7 +281,7 @@ export class SymptomMatcher {
     const id = this.terms.length;
     this.terms.push(term);
     this.termIdBySource.set(source, id);
-    fileTerm({ terms: this.terms, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix }, id);
+    fileTerm({ term, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix }, id);
     return id;
   }
 
@@ -393,7 +426,7 @@ export class SymptomMatcher {
 
   private indexSentence(tokens: Token[], norms: string[], clause: Int32Array, from: number, to: number): SentenceIndex {
     const occurrences = new Map<number, Occurrence[]>();
-    (this.scanner ??= new TermScanner({ terms: this.terms, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix })).scan(norms, from, to, (occurrence) => pushTo(occurrences, occurrence.term, occurrence));
+    (this.scanner ??= new TermScanner({ nodeCounts: this.termNodeCounts(), termAt: (id) => this.termAt(id), byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix })).scan(norms, from, to, (occurrence) => pushTo(occurrences, occurrence.term, occurrence));
     return { from, to, norms, tokens, clause, occurrences };
   }
 

@@ -9,16 +9,19 @@ export interface TermOccurrence {
 
 /** Terms filed by the words (and three-letter prefixes) they can start with. */
 export interface TermIndex {
-  terms: readonly CompiledTerm[];
+  /** nodeCounts[id] = how many automaton nodes term `id` has (its length is the number of terms). */
+  nodeCounts: Int32Array;
+  /** A term by id: callers may build terms lazily, and only the terms a text can start are asked for. */
+  termAt(id: number): CompiledTerm;
   /** first word (or NUMBER_KEY) -> terms that can start with it */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
   /** first three letters of a prefix -> the terms that can start with that prefix */
   byFirstPrefix: ReadonlyMap<string, readonly { prefix: string; term: number }[]>;
 }
 
-/** Files a newly compiled term (already in `index.terms` as `id`) under the words it can start with. */
-export function fileTerm(index: { terms: readonly CompiledTerm[]; byFirstWord: Map<string, number[]>; byFirstPrefix: Map<string, { prefix: string; term: number }[]> }, id: number): void {
-  const term = index.terms[id] as CompiledTerm;
+/** Files a newly compiled term, numbered `id`, under the words it can start with. */
+export function fileTerm(index: { term: CompiledTerm; byFirstWord: Map<string, number[]>; byFirstPrefix: Map<string, { prefix: string; term: number }[]> }, id: number): void {
+  const { term } = index;
   for (const word of term.firstStepByWord.keys()) pushTo(index.byFirstWord, word, id);
   for (const { prefix } of term.firstStepByPrefix) pushTo(index.byFirstPrefix, prefix.slice(0, 3), { prefix, term: id });
 }
@@ -68,19 +71,17 @@ export class TermScanner {
     private readonly index: TermIndex,
     private readonly limits = { states: MAX_STATES, transitions: MAX_TRANSITIONS },
   ) {
-    const { terms } = index;
-    this.nodeBase = new Int32Array(terms.length + 1);
-    for (let t = 0; t < terms.length; t++) this.nodeBase[t + 1] = (this.nodeBase[t] as number) + (terms[t] as CompiledTerm).edges.length;
-    const nodes = this.nodeBase[terms.length] as number;
+    const terms = index.nodeCounts.length;
+    this.nodeBase = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) this.nodeBase[t + 1] = (this.nodeBase[t] as number) + (index.nodeCounts[t] as number);
+    const nodes = this.nodeBase[terms] as number;
     this.termOfNode = new Int32Array(nodes);
-    this.acceptOf = new Int32Array(terms.length);
-    for (let t = 0; t < terms.length; t++) {
-      this.termOfNode.fill(t, this.nodeBase[t], this.nodeBase[t + 1]);
-      this.acceptOf[t] = (this.nodeBase[t] as number) + (terms[t] as CompiledTerm).accept;
-    }
+    for (let t = 0; t < terms; t++) this.termOfNode.fill(t, this.nodeBase[t], this.nodeBase[t + 1]);
+    // Accept nodes are filled in as terms are first used (-1: not yet known).
+    this.acceptOf = new Int32Array(terms).fill(-1);
     this.nodeMarks = new Int32Array(nodes);
-    this.bestEnd = new Int32Array(terms.length);
-    this.bestStamp = new Int32Array(terms.length);
+    this.bestEnd = new Int32Array(terms);
+    this.bestStamp = new Int32Array(terms);
     this.reset();
   }
 
@@ -115,7 +116,7 @@ export class TermScanner {
     const reached: number[] = [];
     for (const term of this.candidatesAt(norm)) {
       const base = this.nodeBase[term] as number;
-      for (const node of firstNodesOf(this.index.terms[term] as CompiledTerm, norm)) this.mark(base + node, stamp, reached);
+      for (const node of firstNodesOf(this.index.termAt(term), norm)) this.mark(base + node, stamp, reached);
     }
     const state = this.stateFor(reached);
     this.remember(this.startOf, norm, state);
@@ -143,7 +144,7 @@ export class TermScanner {
     for (const global of this.stateNodes[state] as Int32Array) {
       const term = this.termOfNode[global] as number;
       const base = this.nodeBase[term] as number;
-      const step = stepOf(this.index.terms[term] as CompiledTerm, global - base);
+      const step = stepOf(this.index.termAt(term), global - base);
       for (const node of step.words?.get(norm) ?? []) this.mark(base + node, stamp, reached);
       for (const other of step.others) if (atomMatches(other.atom, norm)) for (const node of other.reached) this.mark(base + node, stamp, reached);
     }
@@ -171,8 +172,11 @@ export class TermScanner {
     let words: Set<string> | null = new Set();
     for (const global of nodes) {
       const term = this.termOfNode[global] as number;
+      const compiled = this.index.termAt(term);
+      const base = this.nodeBase[term] as number;
+      if (this.acceptOf[term] === -1) this.acceptOf[term] = base + compiled.accept;
       if (this.acceptOf[term] === global) accepts.push(term);
-      const step = stepOf(this.index.terms[term] as CompiledTerm, global - (this.nodeBase[term] as number));
+      const step = stepOf(compiled, global - base);
       if (step.others.length > 0) words = null;
       else if (words) for (const word of step.words?.keys() ?? []) words.add(word);
     }
