@@ -84,19 +84,70 @@ export function treatmentActionOf(text: string, treatments: readonly TreatmentTe
   const tagged = /\(([^()]+)\)\s*[.;]?\s*$/.exec(text);
   const tag = tagged ? normaliseTitle(tagged[1] as string) : null;
   const named = tag === null ? undefined : treatments.find((treatment) => normaliseTitle(treatment.title) === tag);
-  const words = contentWords(named && tagged ? text.slice(0, tagged.index) : text);
-  let best: (TreatmentAction & { overlap: number }) | null = null;
-  for (const treatment of named ? [named] : treatments) {
-    treatment.actions.forEach((action, index) => {
-      const { overlap, shared } = wordOverlap(words, contentWords(action));
-      const counts = named !== undefined || (overlap >= TREATMENT_ACTION_OVERLAP && shared >= MIN_SHARED_WORDS);
-      if (counts && (best === null || overlap > best.overlap)) best = { treatment: treatment.id, title: treatment.title, action: index, overlap };
+  if (named && tagged) return closestActionOf(named, contentWords(text.slice(0, tagged.index)));
+  return readsAsAction(contentWords(text), actionIndexOf(treatments));
+}
+
+/** The named treatment's action closest to the words (the first on a tie, also when none shares a word). */
+function closestActionOf(treatment: TreatmentText, words: ReadonlySet<string>): TreatmentAction {
+  let best = { action: 0, overlap: -1 };
+  treatment.actions.forEach((action, index) => {
+    const { overlap } = wordOverlap(words, contentWords(action));
+    if (overlap > best.overlap) best = { action: index, overlap };
+  });
+  return { treatment: treatment.id, title: treatment.title, action: best.action };
+}
+
+interface IndexedAction {
+  treatment: TreatmentText;
+  action: number;
+  words: ReadonlySet<string>;
+}
+
+/** Every action of a treatment list, in catalog order, and the actions each content word occurs in. */
+interface ActionIndex {
+  actions: IndexedAction[];
+  byWord: Map<string, number[]>;
+}
+
+/** Built once per treatment list: a report reads thousands of items against the same catalog. */
+const actionIndexes = new WeakMap<readonly TreatmentText[], ActionIndex>();
+
+function actionIndexOf(treatments: readonly TreatmentText[]): ActionIndex {
+  let index = actionIndexes.get(treatments);
+  if (index) return index;
+  index = { actions: [], byWord: new Map() };
+  for (const treatment of treatments) {
+    treatment.actions.forEach((text, action) => {
+      const id = (index as ActionIndex).actions.push({ treatment, action, words: contentWords(text) }) - 1;
+      for (const word of contentWords(text)) {
+        const list = (index as ActionIndex).byWord.get(word);
+        if (list) list.push(id);
+        else (index as ActionIndex).byWord.set(word, [id]);
+      }
     });
   }
-  if (best === null && named) return { treatment: named.id, title: named.title, action: 0 };
+  actionIndexes.set(treatments, index);
+  return index;
+}
+
+/**
+ * The action the words read as: enough shared words and overlap (TREATMENT_ACTION_OVERLAP,
+ * MIN_SHARED_WORDS), the closest winning, ties in catalog order. Only actions sharing a word are looked at.
+ */
+function readsAsAction(words: ReadonlySet<string>, index: ActionIndex): TreatmentAction | null {
+  const shared = new Map<number, number>();
+  for (const word of words) for (const id of index.byWord.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  let best: { id: number; overlap: number } | null = null;
+  for (const [id, count] of shared) {
+    if (count < MIN_SHARED_WORDS) continue;
+    const overlap = (2 * count) / (words.size + (index.actions[id] as IndexedAction).words.size);
+    if (overlap < TREATMENT_ACTION_OVERLAP) continue;
+    if (best === null || overlap > best.overlap || (overlap === best.overlap && id < best.id)) best = { id, overlap };
+  }
   if (best === null) return null;
-  const { treatment, title, action } = best as TreatmentAction & { overlap: number };
-  return { treatment, title, action };
+  const { treatment, action } = index.actions[best.id] as IndexedAction;
+  return { treatment: treatment.id, title: treatment.title, action };
 }
 
 function normaliseTitle(title: string): string {
