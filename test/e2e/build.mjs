@@ -8,34 +8,25 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** What both suites share: one CommonJS file, `vscode` external, a source map for stack traces. */
+const common = { bundle: true, format: 'cjs', external: ['vscode'], sourcemap: true, sourcesContent: false, legalComments: 'none', logLevel: 'warning' };
+
 await esbuild.build({
+  ...common,
   entryPoints: [path.join(here, 'suite/index.ts')],
   outfile: path.join(here, 'out/suite.js'),
-  bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
-  external: ['vscode'],
-  sourcemap: true,
-  sourcesContent: false,
-  legalComments: 'none',
-  logLevel: 'warning',
   // mocha's parallel mode (never used here) require.resolve()s its worker files; nothing to bundle there.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
 
-// The web pass's suite (web/index.ts, E2E_LAYOUT=web): one CommonJS file for the web worker extension host,
-// with mocha's browser build and no Node built-ins.
+// The web pass's suite (web/index.ts, E2E_LAYOUT=web) for the web worker extension host: mocha's
+// browser build, no Node built-ins.
 await esbuild.build({
+  ...common,
   entryPoints: [path.join(here, 'web/index.ts')],
   outfile: path.join(here, 'out/web-suite.js'),
-  bundle: true,
   platform: 'browser',
   target: 'es2022',
-  format: 'cjs',
-  external: ['vscode'],
-  sourcemap: true,
-  sourcesContent: false,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
