@@ -4,6 +4,13 @@ import { runCli } from './main';
 
 useShippedSentenceModel();
 
+// `retro-health report … | head`: the reader has what it wanted. Stop quietly, as Unix tools do, with
+// the exit code already decided (0 if not yet), instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(Number(process.exitCode ?? 0));
+});
+
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

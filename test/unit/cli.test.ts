@@ -693,4 +693,14 @@ describe('CLI (dist/cli.js as a child process)', function () {
       assert.equal(didntGoWell.stage, neutral.stage, '"What didn\'t go well" is where problems are listed');
     });
   });
+
+  describe('a reader that stops early', function () {
+    it('`report | head`: a closed pipe ends the CLI quietly, not with an unhandled EPIPE', function () {
+      // A shell pipeline: head closes its end after one line, while the report still has much to write.
+      const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" report --format json --all-markdown test/fixtures/eval | head -n 1`], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(result.status, 0, describeRun({ status: result.status, stdout: result.stdout, stderr: result.stderr }));
+      assert.equal(result.stdout.split('\n').filter(Boolean).length, 1, 'head printed its one line');
+      assert.doesNotMatch(result.stderr, /EPIPE|Unhandled/);
+    });
+  });
 });
