@@ -107,32 +107,46 @@ function normsOf(raw: string): readonly string[] {
 /** WORD anchored at one position, for the characters the ASCII scan below does not decide. */
 const WORD_AT = new RegExp(WORD.source, 'uy');
 
+/** Where nextWord found the last word: reused, so scanning a word allocates nothing. */
+const found = { start: 0, end: 0 };
+
 /**
- * The next word at or after `from`, as WORD would find it: plain ASCII words are scanned by
- * hand (most of any retro), anything else goes through the Unicode-aware pattern.
+ * The next word at or after `from`, as WORD would find it, into `found`; false at the end. Plain
+ * ASCII words are scanned by hand (most of any retro), anything else goes through the
+ * Unicode-aware pattern.
  */
-function nextWord(text: string, from: number): { start: number; end: number } | null {
-  for (let i = from; i < text.length; i++) {
+function nextWord(text: string, from: number): boolean {
+  const length = text.length;
+  for (let i = from; i < length; i++) {
     const code = text.charCodeAt(i);
     if (isWordStart(code)) {
       let end = i + 1;
-      while (end < text.length && isWordStart(text.charCodeAt(end))) end++;
+      while (end < length && isWordStart(text.charCodeAt(end))) end++;
       const after = text.charCodeAt(end);
-      if (end >= text.length || (after < 128 && after !== 39)) return { start: i, end };
+      if (end >= length || (after < 128 && after !== 39)) {
+        found.start = i;
+        found.end = end;
+        return true;
+      }
     } else if (code < 128 && code !== 45) {
       continue; // ASCII punctuation and spaces start no word; '-' may start "->"
     }
     WORD_AT.lastIndex = i;
     const match = WORD_AT.exec(text);
-    if (match) return { start: i, end: i + match[0].length };
+    if (match) {
+      found.start = i;
+      found.end = i + match[0].length;
+      return true;
+    }
   }
-  return null;
+  return false;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (let word = nextWord(text, 0); word; word = nextWord(text, word.end)) {
-    const { start, end } = word;
+  for (let from = 0; nextWord(text, from); ) {
+    const { start, end } = found;
+    from = end;
     const raw = text.slice(start, end);
     for (const norm of normsOf(raw)) tokens.push({ norm, start, end, sentenceEnd: false, clauseEnd: false, pauseAfter: false });
     const last = tokens[tokens.length - 1];
