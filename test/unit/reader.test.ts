@@ -1095,3 +1095,26 @@ describe('readRetro on arbitrary strings', () => {
     for (const source of cases) assertReadsSanely(source);
   });
 });
+
+describe('readRetro: blocks remembered across reads', () => {
+  // The same block source under another quote depth or other reference definitions masks differently.
+  const shared = 'See [our plan][the plan] at <b>noon</b> and `code`.';
+  const documents = [
+    `# Retro\n\n${shared}\n`,
+    `# Retro\n\n> ${shared}\n`,
+    `# Retro\n\n${shared}\n\n[the plan]: https://example.com/plan\n`,
+    `# Retro\n\n> > ${shared}\n> > and more\n`,
+  ];
+  const segmentsOf = (text: string) => readRetro(text).segments.map(({ kind, start, end, text: masked }) => ({ kind, start, end, masked }));
+
+  it('reads each document the same whatever was read before it', () => {
+    const alone = documents.map((text) => segmentsOf(text));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(documents.map((_, index) => index), { minLength: documents.length }), (order) => {
+        for (const index of order) assert.deepEqual(segmentsOf(documents[index] as string), alone[index]);
+      }),
+      { numRuns: 50 },
+    );
+    assert.notDeepEqual(alone[0], alone[2], 'a reference definition changes the masks');
+  });
+});

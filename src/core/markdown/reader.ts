@@ -59,14 +59,16 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
   // markdown-it fills env.references with the document's link reference definitions.
   const env: MarkdownEnv = {};
   const tokens = markdownParser.parse(blankLines(text, lines, excludedLines), env);
-  const inline: InlineContext = { references: new Set(Object.keys(env.references ?? {}).map(normaliseLabel)) };
+  const references = Object.keys(env.references ?? {}).map(normaliseLabel);
+  const inline: InlineContext = { references: new Set(references) };
+  const referencesKey = references.sort().join('\n');
   const segments: ProseSegment[] = [];
   const codeLines = new Set<number>(excludedLines);
   const headings: { level: number; text: string }[] = [];
   let headerCells: string[] = [];
   let inTableHead = false;
   let quoteDepth = 0;
-  const reader = { text, lines, inline, quoteDepth: () => quoteDepth };
+  const reader = { text, lines, inline, referencesKey, quoteDepth: () => quoteDepth };
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as MarkdownToken;
@@ -116,16 +118,35 @@ interface BlockReader {
   text: string;
   lines: LineIndex;
   inline: InlineContext;
+  /** The document's link reference labels, as one string: masks depend on them. */
+  referencesKey: string;
   quoteDepth: () => number;
+}
+
+/**
+ * Blocks' prose with non-prose blanked, by their source: after a keystroke the whole document is
+ * read again but one block changed, so the others are looked up, not scanned. Bounded.
+ */
+const maskedBlocks = new Map<string, { quoteDepth: number; referencesKey: string; masked: string }>();
+const MAX_MASKED_BLOCKS = 5000;
+
+function maskedBlock(reader: BlockReader, raw: string): string {
+  const quoteDepth = reader.quoteDepth();
+  const known = maskedBlocks.get(raw);
+  if (known && known.quoteDepth === quoteDepth && known.referencesKey === reader.referencesKey) return known.masked;
+  // Block-quote markers are container syntax: blank them before scanning inlines, so "<five\n> for" is no tag.
+  const source = blankQuoteMarkers(raw, quoteDepth);
+  const masked = applyMasks(source, findInlineMasks(source, reader.inline));
+  if (maskedBlocks.size >= MAX_MASKED_BLOCKS) maskedBlocks.clear();
+  maskedBlocks.set(raw, { quoteDepth, referencesKey: reader.referencesKey, masked });
+  return masked;
 }
 
 function blockSegment(reader: BlockReader, map: [number, number], kind: SegmentKind, headings: { text: string }[]): ProseSegment {
   const { text, lines } = reader;
   const start = lines.lineStarts[map[0]] as number;
   const end = lines.lineEnd(map[1] - 1);
-  // Block-quote markers are container syntax: blank them before scanning inlines, so "<five\n> for" is no tag.
-  const source = blankQuoteMarkers(text.slice(start, end), reader.quoteDepth());
-  return { kind, start, end, text: applyMasks(source, findInlineMasks(source, reader.inline)), headings: headings.map((h) => h.text) };
+  return { kind, start, end, text: maskedBlock(reader, text.slice(start, end)), headings: headings.map((h) => h.text) };
 }
 
 /** Replaces up to `depth` leading '>' markers on every line with spaces (same length, line breaks kept). */
