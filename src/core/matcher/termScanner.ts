@@ -1,4 +1,4 @@
-import { atomMatches, firstNodesOf, isNumber, NUMBER_KEY, stepOf, type CompiledTerm } from './pattern';
+import { atomMatches, firstNodesOf, isNumber, NUMBER_KEY, stepOf, type Atom, type CompiledTerm } from './pattern';
 
 /** A term found in a sentence: token indices, end exclusive. */
 export interface TermOccurrence {
@@ -38,6 +38,28 @@ const MAX_TRANSITIONS = 400_000;
 
 const DEAD = 0;
 
+/** One state of the union automaton: the (term, node) pairs alive, and its transitions as they are needed. */
+interface ScanState {
+  /** Global node ids, ascending. */
+  nodes: Int32Array;
+  /** Terms whose accepting node is among them. */
+  accepts: Int32Array;
+  /** Words some node continues with by name. */
+  named: Set<string>;
+  /** The nodes' prefix, number and gap edges, with the global nodes each reaches. */
+  others: { atom: Atom; reached: number[] }[];
+  /** Transitions on named words. */
+  byWord: Map<string, number>;
+  /**
+   * Transitions on every other word, by which of `others` it matches (a bit each): a gap or a
+   * prefix goes the same way for the many words a text holds, so each way is built once.
+   */
+  byOthers: Map<number, number>;
+}
+
+/** Masks of matching `others` fit a small integer up to this many edges; a state with more works word by word. */
+const MAX_MASKED_OTHERS = 30;
+
 /**
  * Every term's automaton run at once: a state is the set of (term, node) pairs still alive,
  * and states and their transitions on each word are built the first time a text needs them.
@@ -58,11 +80,7 @@ export class TermScanner {
   private readonly endedTerms: number[] = [];
 
   private stateIds = new Map<string, number>();
-  private stateNodes: Int32Array[] = [];
-  private stateAccepts: Int32Array[] = [];
-  private stateNext: Map<string, number>[] = [];
-  /** Words some node of the state continues with by name; null when a prefix, number or gap could continue it too. */
-  private stateWords: (Set<string> | null)[] = [];
+  private states: ScanState[] = [];
   private startOf = new Map<string, number>();
   private transitions = 0;
 
@@ -94,7 +112,7 @@ export class TermScanner {
       const ended = this.endedTerms;
       ended.length = 0;
       for (let index = start; ; ) {
-        for (const term of this.stateAccepts[state] as Int32Array) {
+        for (const term of (this.states[state] as ScanState).accepts) {
           if (this.bestStamp[term] !== walk) {
             this.bestStamp[term] = walk;
             ended.push(term);
@@ -132,26 +150,44 @@ export class TermScanner {
     return candidates;
   }
 
-  private next(state: number, norm: string): number {
-    const transitions = this.stateNext[state] as Map<string, number>;
-    const known = transitions.get(norm);
+  private next(id: number, norm: string): number {
+    const state = this.states[id] as ScanState;
+    const known = state.byWord.get(norm);
     if (known !== undefined) return known;
-    // Most words continue nothing: answered without building (or caching) anything.
-    const words = this.stateWords[state];
-    if (words && !words.has(norm)) return DEAD;
+    if (!state.named.has(norm)) {
+      // Most words continue nothing, or only through a gap or a prefix: no per-word work or caching.
+      if (state.others.length === 0) return DEAD;
+      if (state.others.length <= MAX_MASKED_OTHERS) {
+        let mask = 0;
+        state.others.forEach(({ atom }, bit) => {
+          if (atomMatches(atom, norm)) mask |= 1 << bit;
+        });
+        if (mask === 0) return DEAD;
+        const way = state.byOthers.get(mask);
+        if (way !== undefined) return way;
+        const stamp = ++this.markStamp;
+        const reached: number[] = [];
+        state.others.forEach(({ reached: nodes }, bit) => {
+          if (mask & (1 << bit)) for (const node of nodes) this.mark(node, stamp, reached);
+        });
+        const nextId = this.stateFor(reached);
+        // A reset inside stateFor drops this state: remember the transition only while it lives.
+        if (this.states[id] === state) this.remember(state.byOthers, mask, nextId);
+        return nextId;
+      }
+    }
     const stamp = ++this.markStamp;
     const reached: number[] = [];
-    for (const global of this.stateNodes[state] as Int32Array) {
+    for (const global of state.nodes) {
       const term = this.termOfNode[global] as number;
       const base = this.nodeBase[term] as number;
       const step = stepOf(this.index.termAt(term), global - base);
       for (const node of step.words?.get(norm) ?? []) this.mark(base + node, stamp, reached);
       for (const other of step.others) if (atomMatches(other.atom, norm)) for (const node of other.reached) this.mark(base + node, stamp, reached);
     }
-    const nextState = this.stateFor(reached);
-    // A reset inside stateFor drops `state` itself: remember the transition only while it lives.
-    if (this.stateNext[state] === transitions) this.remember(transitions, norm, nextState);
-    return nextState;
+    const nextId = this.stateFor(reached);
+    if (this.states[id] === state) this.remember(state.byWord, norm, nextId);
+    return nextId;
   }
 
   private mark(global: number, stamp: number, into: number[]): void {
@@ -166,10 +202,10 @@ export class TermScanner {
     const key = nodes.join(',');
     const known = this.stateIds.get(key);
     if (known !== undefined) return known;
-    if (this.stateNodes.length >= this.limits.states || this.transitions >= this.limits.transitions) this.reset();
-    const id = this.stateNodes.length;
+    if (this.states.length >= this.limits.states || this.transitions >= this.limits.transitions) this.reset();
     const accepts: number[] = [];
-    let words: Set<string> | null = new Set();
+    const named = new Set<string>();
+    const others: ScanState['others'] = [];
     for (const global of nodes) {
       const term = this.termOfNode[global] as number;
       const compiled = this.index.termAt(term);
@@ -177,29 +213,24 @@ export class TermScanner {
       if (this.acceptOf[term] === -1) this.acceptOf[term] = base + compiled.accept;
       if (this.acceptOf[term] === global) accepts.push(term);
       const step = stepOf(compiled, global - base);
-      if (step.others.length > 0) words = null;
-      else if (words) for (const word of step.words?.keys() ?? []) words.add(word);
+      for (const word of step.words?.keys() ?? []) named.add(word);
+      for (const { atom, reached } of step.others) others.push({ atom, reached: reached.map((node) => base + node) });
     }
+    const id = this.states.length;
     this.stateIds.set(key, id);
-    this.stateNodes.push(Int32Array.from(nodes));
-    this.stateAccepts.push(Int32Array.from(accepts));
-    this.stateNext.push(new Map());
-    this.stateWords.push(words);
+    this.states.push({ nodes: Int32Array.from(nodes), accepts: Int32Array.from(accepts), named, others, byWord: new Map(), byOthers: new Map() });
     return id;
   }
 
-  private remember(map: Map<string, number>, norm: string, state: number): void {
-    map.set(norm, state);
+  private remember<K>(map: Map<K, number>, key: K, state: number): void {
+    map.set(key, state);
     this.transitions++;
   }
 
   /** Starts the cache over (also the initial state): only the dead state is left. */
   private reset(): void {
     this.stateIds = new Map();
-    this.stateNodes = [new Int32Array(0)];
-    this.stateAccepts = [new Int32Array(0)];
-    this.stateNext = [new Map()];
-    this.stateWords = [new Set()];
+    this.states = [{ nodes: new Int32Array(0), accepts: new Int32Array(0), named: new Set(), others: [], byWord: new Map(), byOthers: new Map() }];
     this.startOf = new Map();
     this.transitions = 0;
   }
