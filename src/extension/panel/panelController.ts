@@ -276,17 +276,19 @@ export class PanelController implements vscode.Disposable {
         const analysis = docState.analysis;
         const { team, date } = this.trends.placementOf(document);
         const { stage, score } = analysis.diagnosis;
-        const trend = this.trends.trendFor(document, { uri: documentUri, label: fileNameOf(document.uri), date, team, stage, score });
-        return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend }) };
+        const current = { uri: documentUri, label: fileNameOf(document.uri), date, team, stage, score };
+        const trend = this.trends.trendFor(document, current);
+        const followThrough = this.trends.followThroughFor(document, current, analysis);
+        return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend, followThrough }) };
       }
     }
   }
 
-  /** The team's retros were read: the trend goes to the webview on its own (the rest of the state is as sent). */
+  /** The team's retros were read: the trend and the follow-through go to the webview on their own (the rest of the state is as sent). */
   private postTrend(): void {
     const state = this.buildState();
     this.lastState = state;
-    if (state.status === 'ready') this.post({ type: 'trend', documentUri: state.retro.documentUri, trend: state.retro.trend });
+    if (state.status === 'ready') this.post({ type: 'trend', documentUri: state.retro.documentUri, trend: state.retro.trend, followThrough: state.retro.followThrough });
   }
 
   private post(message: HostMessage): void {
