@@ -30,6 +30,11 @@ export interface PanelProbe {
   findings: number | undefined;
   trend: Trend['status'] | undefined;
   trendPoints: number | undefined;
+  followThrough: RetroView['followThrough']['status'] | undefined;
+  /** The open items carried from the team's earlier retros, as the panel lists them. */
+  carriedOver: { text: string; uri: string; label: string; line: number; openDays: number | null; stale: boolean }[];
+  /** Per symptom, what was tried before: each treatment's plain-words summary. */
+  triedBefore: { symptom: string; attempts: string[] }[];
   /** The action items the treatment plan offers (what "Add as action item" may send). */
   offeredActions: string[];
   invalidMessages: number;
@@ -340,6 +345,12 @@ export class PanelController implements vscode.Disposable {
       findings: retro?.findings.length,
       trend: retro?.trend.status,
       trendPoints: retro?.trend.status === 'ready' ? retro.trend.points.length : undefined,
+      followThrough: retro?.followThrough.status,
+      carriedOver:
+        retro?.followThrough.status === 'ready'
+          ? retro.followThrough.carriedOver.map(({ text, from, openDays, stale }) => ({ text, uri: from.uri, label: from.label, line: from.line, openDays, stale }))
+          : [],
+      triedBefore: retro?.followThrough.status === 'ready' ? retro.followThrough.triedBefore.map((entry) => ({ symptom: entry.symptom, attempts: entry.attempts.map((attempt) => `${attempt.treatment}: ${attempt.summary}`) })) : [],
       offeredActions: retro?.treatments.flatMap((treatment) => treatment.actions.filter((action) => !action.added).map((action) => action.text)) ?? [],
       invalidMessages: this.invalidMessages,
       handledMessages: this.handledMessages,
