@@ -24,6 +24,10 @@ export const LIMITS = {
   treatments: 20,
   actions: 20,
   trendPoints: 200,
+  /** Open items carried from earlier retros. */
+  carriedOver: 200,
+  /** Treatments tried before against one symptom. */
+  attempts: 50,
   requestId: 64,
   line: 10_000_000,
 } as const;
@@ -116,6 +120,70 @@ function buildSchemas() {
     }),
   ]);
 
+  /** A place in one of the team's retros: the openRetro button's target. */
+  const RetroLinkSchema = z.strictObject({
+    uri,
+    /** The file name. */
+    label: text(LIMITS.name),
+    /** YYYY-MM-DD, or the period of a dated folder (YYYY-MM, YYYY). */
+    date: z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+    line: z.int().check(z.minimum(1), z.maximum(LIMITS.line)),
+  });
+
+  const CarriedItemViewSchema = z.strictObject({
+    /** As written where it was first listed (shown as text). */
+    text: text(LIMITS.quote),
+    /** The retro that first listed it. */
+    from: RetroLinkSchema,
+    /** Days from that retro to this one. */
+    openDays: z.nullable(count),
+    stale: z.boolean(),
+    /** This retro lists it again, still open. */
+    listedAgain: z.boolean(),
+    /** The treatment it reads as, by title. */
+    treatment: z.nullable(text(LIMITS.name)),
+  });
+
+  const AttemptViewSchema = z.strictObject({
+    /** The treatment's title. */
+    treatment: text(LIMITS.name),
+    /** The action item as first written. */
+    text: text(LIMITS.quote),
+    status: z.enum(['ticked', 'open']),
+    verdict: z.nullable(z.enum(['faded', 'persisted', 'too-early', 'nothing-to-compare'])),
+    stale: z.boolean(),
+    /** What happened, in plain words with the counts. */
+    summary: text(LIMITS.prose),
+    added: RetroLinkSchema,
+    /** Where it was ticked, when that is another retro. */
+    ticked: z.nullable(RetroLinkSchema),
+  });
+
+  const SymptomAttemptsViewSchema = z.strictObject({
+    symptom: text(LIMITS.name),
+    title: text(LIMITS.name),
+    attempts: z.array(AttemptViewSchema).check(z.maxLength(LIMITS.attempts)),
+    omittedAttempts: count,
+  });
+
+  /** What this retro inherits from the team's earlier ones; like the trend, it reads other files. */
+  const FollowThroughSchema = z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('loading') }),
+    z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
+    z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+    z.strictObject({
+      status: z.literal('ready'),
+      staleAfterDays: count,
+      /** The team's dated retros before this one. */
+      earlierRetros: count,
+      /** Oldest first. */
+      carriedOver: z.array(CarriedItemViewSchema).check(z.maxLength(LIMITS.carriedOver)),
+      omittedCarriedOver: count,
+      /** One per symptom of this retro. */
+      triedBefore: z.array(SymptomAttemptsViewSchema).check(z.maxLength(LIMITS.findings)),
+    }),
+  ]);
+
   const RetroViewSchema = z.strictObject({
     documentUri: uri,
     fileName: text(LIMITS.name),
@@ -129,6 +197,7 @@ function buildSchemas() {
     hints: count,
     treatments: z.array(TreatmentViewSchema).check(z.maxLength(LIMITS.treatments)),
     trend: TrendSchema,
+    followThrough: FollowThroughSchema,
   });
 
   const EmptyReasonSchema = z.enum(['no-document', 'not-a-retro', 'disabled', 'too-large']);
@@ -154,8 +223,8 @@ function buildSchemas() {
   /** Host -> webview. */
   const HostMessageSchema = z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('state'), state: PanelStateSchema }),
-    /** The trend arrives after the state: it reads other files. */
-    z.strictObject({ type: z.literal('trend'), documentUri: uri, trend: TrendSchema }),
+    /** The trend and the follow-through arrive after the state: they read the team's other retros. */
+    z.strictObject({ type: z.literal('trend'), documentUri: uri, trend: TrendSchema, followThrough: FollowThroughSchema }),
     z.strictObject({ type: z.literal('commandResult'), requestId, ok: z.boolean(), message: text(LIMITS.prose) }),
   ]);
 
@@ -171,8 +240,8 @@ function buildSchemas() {
     z.strictObject({ type: z.literal('writeHealthSection'), requestId, documentUri: uri }),
     /** Analyse a markdown file that is not matched as a retro ("Analyze This File"). */
     z.strictObject({ type: z.literal('analyzeAnyway'), documentUri: uri }),
-    /** Open one of the team's retros from the trend. */
-    z.strictObject({ type: z.literal('openRetro'), uri }),
+    /** Open one of the team's retros (from the trend, a carried-over item or a treatment tried before), at a 1-based line. */
+    z.strictObject({ type: z.literal('openRetro'), uri, line: z.optional(z.int().check(z.minimum(1), z.maximum(LIMITS.line))) }),
   ]);
 
   /** What the webview keeps with getState/setState; the host's serializer reads it after a reload. */
@@ -195,6 +264,11 @@ function buildSchemas() {
     DiagnosisViewSchema,
     TrendPointSchema,
     TrendSchema,
+    RetroLinkSchema,
+    CarriedItemViewSchema,
+    AttemptViewSchema,
+    SymptomAttemptsViewSchema,
+    FollowThroughSchema,
     RetroViewSchema,
     EmptyReasonSchema,
     PanelStateSchema,
@@ -217,6 +291,11 @@ export type TreatmentView = z.infer<Schemas['TreatmentViewSchema']>;
 export type DiagnosisView = z.infer<Schemas['DiagnosisViewSchema']>;
 export type TrendPoint = z.infer<Schemas['TrendPointSchema']>;
 export type Trend = z.infer<Schemas['TrendSchema']>;
+export type RetroLink = z.infer<Schemas['RetroLinkSchema']>;
+export type CarriedItemView = z.infer<Schemas['CarriedItemViewSchema']>;
+export type AttemptView = z.infer<Schemas['AttemptViewSchema']>;
+export type SymptomAttemptsView = z.infer<Schemas['SymptomAttemptsViewSchema']>;
+export type FollowThrough = z.infer<Schemas['FollowThroughSchema']>;
 export type RetroView = z.infer<Schemas['RetroViewSchema']>;
 export type EmptyReason = z.infer<Schemas['EmptyReasonSchema']>;
 export type PanelState = z.infer<Schemas['PanelStateSchema']>;

@@ -103,8 +103,8 @@ const context: ViewContext = {
     show({ status: 'loading' });
     post({ type: 'ready' });
   },
-  openRetro(uri) {
-    post({ type: 'openRetro', uri });
+  openRetro(uri, line) {
+    post(line === undefined ? { type: 'openRetro', uri } : { type: 'openRetro', uri, line });
   },
 };
 
@@ -145,9 +145,19 @@ function show(next: PanelState): void {
     stateTimer = setTimeout(() => show({ status: 'error', message: 'Retro Health did not send the retrospective in time.' }), STATE_DEADLINE_MS);
   }
   clearTimeout(trendTimer);
-  if (next.status === 'ready' && next.retro.trend.status === 'loading') {
-    const uri = next.retro.documentUri;
-    trendTimer = setTimeout(() => receive({ type: 'trend', documentUri: uri, trend: { status: 'error', message: 'The team\u2019s earlier retros could not be read in time.' } }), TREND_DEADLINE_MS);
+  if (next.status === 'ready' && (next.retro.trend.status === 'loading' || next.retro.followThrough.status === 'loading')) {
+    const { documentUri, trend, followThrough } = next.retro;
+    const message = 'The team\u2019s earlier retros could not be read in time.';
+    trendTimer = setTimeout(
+      () =>
+        receive({
+          type: 'trend',
+          documentUri,
+          trend: trend.status === 'loading' ? { status: 'error', message } : trend,
+          followThrough: followThrough.status === 'loading' ? { status: 'error', message } : followThrough,
+        }),
+      TREND_DEADLINE_MS,
+    );
   }
   const uri = documentUriOf(next);
   if (uri !== undefined && uri !== persisted.documentUri) {
@@ -173,8 +183,8 @@ function receive(message: HostMessage): void {
       return;
     case 'trend':
       if (state?.status === 'ready' && state.retro.documentUri === message.documentUri) {
-        if (message.trend.status !== 'loading') clearTimeout(trendTimer);
-        state = { ...state, retro: { ...state.retro, trend: message.trend } };
+        if (message.trend.status !== 'loading' && message.followThrough.status !== 'loading') clearTimeout(trendTimer);
+        state = { ...state, retro: { ...state.retro, trend: message.trend, followThrough: message.followThrough } };
         render();
       }
       return;
@@ -194,7 +204,7 @@ function render(): void {
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
   const scrollY = window.scrollY;
   app.replaceChildren(...renderState(state, context));
-  const loading = !state || state.status === 'loading' || (state.status === 'ready' && state.retro.trend.status === 'loading');
+  const loading = !state || state.status === 'loading' || (state.status === 'ready' && (state.retro.trend.status === 'loading' || state.retro.followThrough.status === 'loading'));
   app.setAttribute('aria-busy', String(loading));
   if (focusKey !== undefined) {
     for (const element of app.querySelectorAll<HTMLElement>('[data-focus-key]')) {

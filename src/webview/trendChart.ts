@@ -26,7 +26,8 @@ const TOP = 8;
 const BOTTOM = 22;
 
 export interface TrendActions {
-  openRetro(uri: string): void;
+  /** Opens one of the team's retros, at a 1-based line when given. */
+  openRetro(uri: string, line?: number): void;
   /** Whether the table is expanded (kept across re-renders). */
   tableOpen: boolean;
   setTableOpen(open: boolean): void;

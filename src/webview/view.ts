@@ -4,6 +4,7 @@ import { STAGE_ILLNESS, STAGES, type Side, type Stage } from '../core/types';
 import { h, icon, type Child } from './dom';
 import type { FindingView, PanelState, RetroView, TreatmentView } from '../shared/panelProtocol';
 import { renderTrend, stageName, type TrendActions } from './trendChart';
+import { renderCarriedOver, renderTriedBefore } from './followThrough';
 
 export interface Filters {
   stages: ReadonlySet<Stage>;
@@ -72,7 +73,15 @@ export function renderState(state: PanelState | undefined, context: ViewContext)
 }
 
 function renderRetro(retro: RetroView, context: ViewContext): Node[] {
-  return [renderSummary(retro, context), renderTrend(retro.trend, context), renderBalance(retro), renderFindings(retro, context), renderTreatments(retro, context)];
+  return [
+    renderSummary(retro, context),
+    renderTrend(retro.trend, context),
+    renderCarriedOver(retro.followThrough, context),
+    renderBalance(retro),
+    renderFindings(retro, context),
+    renderTriedBefore(retro.followThrough, context),
+    renderTreatments(retro, context),
+  ];
 }
 
 function renderSummary(retro: RetroView, context: ViewContext): HTMLElement {

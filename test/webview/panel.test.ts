@@ -2,12 +2,13 @@
 // built bundle and CSS in the extension's own HTML shell, messages in and out through a stand-in
 // for acquireVsCodeApi. Needs `npm run build` first (npm run test:webview does it).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { STAGES } from '../../src/core/types';
 import { parseWebviewMessage, type FindingView } from '../../src/shared/panelProtocol';
-import { ensureOut, PanelHarness, type PanelPage } from './harness';
-import { HOSTILE, hostileView, PAYMENTS, ready, retroView, stateMessage, WORST } from './states';
+import { ensureOut, PanelHarness, ROOT, type PanelPage } from './harness';
+import { followThroughOf, HOSTILE, hostileView, PAYMENTS, ready, retroView, stateMessage, WAREHOUSE, WAREHOUSE_LATEST, WORST } from './states';
 import { THEMES } from './themes';
 
 let harness: PanelHarness;
@@ -152,13 +153,101 @@ describe('retrospective panel webview: rendering', () => {
     await panel.page.getByText('Reading the team’s earlier retros').waitFor();
     assert.equal(await panel.page.locator('#app').getAttribute('aria-busy'), 'true');
     const full = retroView();
-    await panel.send({ type: 'trend', documentUri: full.documentUri, trend: full.trend });
+    await panel.send({ type: 'trend', documentUri: full.documentUri, trend: full.trend, followThrough: full.followThrough });
     await panel.page.locator('svg.trend-chart').waitFor();
     assert.equal(await panel.page.locator('#app').getAttribute('aria-busy'), 'false');
-    await panel.send({ type: 'trend', documentUri: 'file:///somewhere/else.md', trend: { status: 'error', message: 'not for this retro' } });
+    await panel.send({ type: 'trend', documentUri: 'file:///somewhere/else.md', trend: { status: 'error', message: 'not for this retro' }, followThrough: { status: 'loading' } });
     assert.equal(await panel.page.getByText('not for this retro').count(), 0, 'a trend for another document is ignored');
     await panel.send(ready(retroView(`${PAYMENTS}/2026-01-16-sprint-21.md`)));
     await panel.page.getByText('No earlier retros of team “payments” in this workspace yet.').waitFor();
+  });
+});
+
+describe('retrospective panel webview: carried over and tried before', () => {
+  beforeEach(async () => {
+    panel = await openPanel();
+  });
+
+  const carriedItems = () => panel.page.locator('.carried-over .carried-item');
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('lists the open items carried from earlier retros with their age, a stale mark past staleAfterDays, and where each was first listed', async () => {
+    const view = retroView(WAREHOUSE_LATEST);
+    await panel.send(ready(view));
+    await panel.page.getByRole('heading', { name: 'Carried over' }).waitFor();
+    assert.equal(oneLine(await panel.page.locator('.carried-over > p.muted').first().innerText()), '2 open items from the team’s earlier retros, 1 of them open more than 42 days (stale).');
+    assert.deepEqual(await carriedItems().locator('.carried-text').allTextContents(), [
+      'List the core systems the business relies on daily and agree their reliability targets (Jo)',
+      'Hold a joint requirements walkthrough with the business owner before build starts (Find the root causes)',
+    ]);
+    const metas = (await carriedItems().locator('.carried-meta').allInnerTexts()).map(oneLine);
+    assert.deepEqual(metas, [
+      'open 56 days stale · first listed in 2026-01-19.md (2026-01-19) · Keep the trains running',
+      'open 42 days · first listed in 2026-02-02.md (2026-02-02) · Find the root causes',
+    ]);
+    assert.deepEqual(await carriedItems().evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.stale)), ['true', 'false']);
+    assert.equal(await carriedItems().nth(1).locator('.stale-badge').count(), 0, 'exactly 42 days is not over 42');
+  });
+
+  it('a carried item’s retro button asks the host to open that retro at the item’s line', async () => {
+    const view = retroView(WAREHOUSE_LATEST);
+    await panel.send(ready(view));
+    await carriedItems().first().getByRole('button', { name: /2026-01-19\.md/ }).click();
+    const open = await panel.waitForPosted((message) => message.type === 'openRetro', 'openRetro');
+    assert.deepEqual(open, { type: 'openRetro', uri: `file:///workspace/${WAREHOUSE}/2026-01-19.md`, line: 13 });
+  });
+
+  it('for each symptom, the treatments tried before and what happened, each linked to its retro', async () => {
+    const view = retroView(WAREHOUSE_LATEST);
+    await panel.send(ready(view));
+    const symptoms = panel.page.locator('.tried-before .tried-symptom');
+    assert.deepEqual(await symptoms.locator('h3').allTextContents(), ['IT doesn\'t understand the business']);
+    const attempts = symptoms.first().locator('.attempt');
+    assert.deepEqual((await attempts.locator('.attempt-head').allInnerTexts()).map(oneLine), [
+      'Look behind the curtain, both ways: Demo working software to the business owner at the end of every iteration (Look behind the curtain, both ways)',
+      'Find the root causes: Hold a joint requirements walkthrough with the business owner before build starts (Find the root causes)',
+    ], 'the quotation marks are the q element’s own');
+    assert.deepEqual((await attempts.locator('.attempt-summary').allInnerTexts()).map(oneLine), ['added and ticked 2026-02-02 · persisted: in 3 of 3 retros before, 3 of 3 after', 'still open, 42 days']);
+    assert.deepEqual(await attempts.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.outcome)), ['persisted', 'open']);
+    await attempts.first().getByRole('button', { name: /2026-02-02\.md/ }).click();
+    assert.deepEqual(await panel.waitForPosted((message) => message.type === 'openRetro', 'openRetro'), { type: 'openRetro', uri: `file:///workspace/${WAREHOUSE}/2026-02-02.md`, line: 21 });
+  });
+
+  it('a treatment ticked in a later retro than it was added links both retros; “faded” is shown as such', async () => {
+    const claims = 'test/fixtures/treatment-outcomes/workspace/retros/claims';
+    const comeback = (text: string) => text.replace('## What didn\'t go well', '## What didn\'t go well\n\n- Half the acceptance criteria only surfaced during UAT again.');
+    const file = `${claims}/2026-04-01.md`;
+    const view = retroView(file, undefined, comeback, followThroughOf(file, comeback(fs.readFileSync(path.join(ROOT, file), 'utf8'))));
+    await panel.send(ready(view));
+    const faded = panel.page.locator('.attempt[data-outcome="faded"]');
+    // This retro is the third after the tick, so it counts on the "after" side: 1 of 3, still at most half of 3.
+    assert.equal(oneLine(await faded.locator('.attempt-summary').innerText()), 'ticked 2026-02-18 · faded: in 3 of 3 retros before, 1 of 3 after');
+    assert.equal(oneLine(await faded.locator('.attempt-where').innerText()), 'added in 2026-02-04.md (2026-02-04), ticked in 2026-02-18.md (2026-02-18)');
+  });
+
+  it('empty states: the team’s first retro carries nothing and nothing was tried; a retro without symptoms says so', async () => {
+    await panel.send(ready(retroView(`${PAYMENTS}/2026-01-16-sprint-21.md`)));
+    await panel.page.locator('.carried-over').getByText('This is the team’s first dated retro: nothing to carry over.').waitFor();
+    const nothing = await panel.page.locator('.tried-before .tried-symptom p.muted').allTextContents();
+    assert.ok(nothing.length > 0 && nothing.every((text) => text === 'Nothing tried against it in the team’s earlier retros.'), nothing.join('\n'));
+
+    await panel.send(ready(retroView(`${WAREHOUSE}/2026-01-19.md`, undefined, (text) => text.replace(/## What didn't go well[\s\S]*?(?=## Action items)/, ''))));
+    await panel.page.locator('.tried-before').getByText('No symptoms in this retro, so nothing to look back on.').waitFor();
+  });
+
+  it('waits for the team’s retros, says why when a retro cannot be placed, and shows an error as an alert', async () => {
+    const view = retroView(WAREHOUSE_LATEST);
+    await panel.send(ready({ ...view, followThrough: { status: 'loading' } }));
+    assert.equal(await panel.page.locator('.carried-over').getAttribute('aria-busy'), 'true');
+    assert.equal(await panel.page.locator('#app').getAttribute('aria-busy'), 'true', 'the trend is ready, the follow-through is not');
+    await panel.send({ type: 'trend', documentUri: view.documentUri, trend: view.trend, followThrough: view.followThrough });
+    await carriedItems().first().waitFor();
+    assert.equal(await panel.page.locator('#app').getAttribute('aria-busy'), 'false');
+
+    await panel.send(ready({ ...view, followThrough: { status: 'none', reason: 'This retro has no date.' } }));
+    assert.equal(await panel.page.locator('.carried-over, .tried-before').getByText('This retro has no date.').count(), 2);
+    await panel.send(ready({ ...view, followThrough: { status: 'error', message: 'The team’s earlier retros could not be read: boom' } }));
+    assert.equal(await panel.page.getByRole('alert').filter({ hasText: 'could not be read: boom' }).count(), 2);
   });
 });
 
@@ -186,6 +275,13 @@ describe('retrospective panel webview: hostile retro text', () => {
     assert.ok((await panel.page.locator('#app').textContent())?.includes(HOSTILE.emoji), 'emoji intact');
     assert.ok((await panel.page.locator('#app').textContent())?.includes(HOSTILE.rtl), 'right-to-left text intact');
     assert.equal(await panel.page.locator('.meta bdi').first().textContent(), `${HOSTILE.img}.md`);
+    // The follow-through's texts (item, treatment and symptom titles, retro labels, summaries) are text too.
+    const followThrough = view.followThrough;
+    assert.ok(followThrough.status === 'ready' && followThrough.carriedOver.length > 0 && followThrough.triedBefore.some((entry) => entry.attempts.length > 0));
+    assert.deepEqual(await panel.page.locator('.carried-text bdi').allTextContents(), followThrough.carriedOver.map((item) => item.text));
+    assert.deepEqual(await panel.page.locator('.carried-item .link bdi').allTextContents(), followThrough.carriedOver.map((item) => item.from.label));
+    assert.deepEqual(await panel.page.locator('.tried-symptom h3').allTextContents(), followThrough.triedBefore.map((entry) => entry.title));
+    assert.deepEqual(await panel.page.locator('.attempt-text bdi').allTextContents(), followThrough.triedBefore.flatMap((entry) => entry.attempts.map((attempt) => attempt.text)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual((await panel.recorded()).alerts, []);
     assert.deepEqual(panel.dialogs, []);
@@ -450,6 +546,37 @@ describe('retrospective panel webview: security and themes', () => {
       if (theme.name === 'high-contrast') assert.equal(colours.cardBorder, rgb(theme.variables['--vscode-contrastBorder'] as string), 'high contrast: cards carry the contrast border');
       await panel.page.evaluate(() => document.fonts.ready);
       await panel.page.screenshot({ path: path.join(ensureOut(), `panel-${theme.name}.png`), fullPage: true });
+    });
+
+    it(`shows the carried-over and tried-before sections in the ${theme.name} theme: stale and persisted in the theme's red, faded apart`, async () => {
+      panel = await openPanel({ theme, viewport: { width: 760, height: 1500 } });
+      await panel.send(ready(retroView(WAREHOUSE_LATEST)));
+      await panel.page.locator('.carried-item').first().waitFor();
+      const seen = await panel.page.evaluate(() => {
+        const colour = (selector: string, property: 'color' | 'borderInlineStartColor') => getComputedStyle(document.querySelector(selector) as Element)[property];
+        return {
+          badge: colour('.carried-item .stale-badge', 'color'),
+          staleBorder: colour('.carried-item.is-stale', 'borderInlineStartColor'),
+          freshBorder: colour('.carried-item:not(.is-stale)', 'borderInlineStartColor'),
+          persistedBorder: colour('.attempt.outcome-persisted', 'borderInlineStartColor'),
+          link: colour('.carried-item .link', 'color'),
+          card: colour('.card.carried-over', 'color'),
+        };
+      });
+      const red = rgb(theme.variables['--vscode-charts-red'] as string);
+      assert.equal(seen.badge, red);
+      if (theme.name === 'high-contrast') {
+        assert.equal(seen.staleBorder, rgb(theme.variables['--vscode-contrastBorder'] as string), 'high contrast: the border is the contrast border, the badge says stale');
+      } else {
+        assert.equal(seen.staleBorder, red);
+        assert.equal(seen.persistedBorder, red);
+        assert.notEqual(seen.freshBorder, red);
+      }
+      assert.equal(seen.link, rgb(theme.variables['--vscode-textLink-foreground'] as string));
+      assert.equal(seen.card, rgb(theme.variables['--vscode-foreground'] as string));
+      await panel.page.evaluate(() => document.fonts.ready);
+      await panel.page.locator('.card.carried-over').screenshot({ path: path.join(ensureOut(), `panel-carried-over-${theme.name}.png`) });
+      await panel.page.locator('.card.tried-before').screenshot({ path: path.join(ensureOut(), `panel-tried-before-${theme.name}.png`) });
     });
   }
 });

@@ -4,46 +4,14 @@
 // fixture workspace (9 retros, 3 teams) and turned into the message by the host's own view model.
 // Needs `npm run build` first (npm run test:webview does it).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeRetro } from '../../src/core/analyze';
-import { buildWorkspaceReport, type ReportInput, type WorkspaceReport } from '../../src/core/report';
-import { CODICONS_CSS, REPORT_SCRIPT, REPORT_STYLES, reportHtml } from '../../src/extension/reportView/html';
+import type { WorkspaceReport } from '../../src/core/report';
 import { filesOf, toReportView } from '../../src/extension/reportView/viewModel';
 import { parseReportWebviewMessage, type ReportHostMessage, type ReportView } from '../../src/shared/reportProtocol';
-import { ensureOut, PanelHarness, ROOT, type PanelPage, type Site } from './harness';
+import { ensureOut, PanelHarness, type PanelPage } from './harness';
+import { fixtureReport, OUTCOMES_WORKSPACE, REPORT_SITE } from './reportStates';
 import { HOSTILE } from './states';
 import { THEMES } from './themes';
-
-const WORKSPACE = path.join(ROOT, 'test/fixtures/report/workspace');
-/** Treatments that worked, did not, and are too recent to tell (see test/unit/treatmentOutcomes.test.ts). */
-const OUTCOMES_WORKSPACE = path.join(ROOT, 'test/fixtures/treatment-outcomes/workspace');
-
-const REPORT_SITE: Site = {
-  html: (origin, nonce) => reportHtml({ cspSource: origin, nonce, resource: (file) => `${origin}/${file}` }),
-  files: Object.fromEntries([
-    [`/${REPORT_SCRIPT}`, 'text/javascript'],
-    ...REPORT_STYLES.map((file) => [`/${file}`, 'text/css']),
-    [`/${CODICONS_CSS}`, 'text/css'],
-    ['/media/codicons/codicon.ttf', 'font/ttf'],
-  ]),
-};
-
-function markdownFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? markdownFiles(full) : entry.name.endsWith('.md') ? [full] : [];
-  });
-}
-
-/** The fixture workspace's report, as the host computes it (file names workspace-relative). */
-function fixtureReport(workspace = WORKSPACE, asOf?: string): WorkspaceReport {
-  const inputs: ReportInput[] = markdownFiles(workspace).map((full) => {
-    const file = path.relative(workspace, full).split(path.sep).join('/');
-    return { file, analysis: analyzeRetro(fs.readFileSync(full, 'utf8'), { fileName: file }) };
-  });
-  return buildWorkspaceReport(inputs, asOf ? { asOf } : {});
-}
 
 const readyMessage = (report: ReportView): ReportHostMessage => ({ type: 'state', state: { status: 'ready', report } });
 
@@ -255,6 +223,8 @@ describe('workspace report webview', function () {
     );
     const faded = section.locator('.team-outcomes[data-team="claims"] .outcome').first();
     assert.match(await faded.locator('.verdict').innerText(), /faded/);
+    const [title, verdict] = await Promise.all([faded.locator('.outcome-head strong').boundingBox(), faded.locator('.outcome-head .verdict').boundingBox()]);
+    assert.ok(title && verdict && Math.abs(title.y - verdict.y) < 4, `the verdict stays on the treatment's line (${title?.y} vs ${verdict?.y})`);
     assert.equal(await faded.locator('.outcome-explanation').innerText(), 'The symptoms it answers appeared in 3 of 3 retros up to the one that added it, 0 of 3 after the one that ticked it.');
     assert.deepEqual(await faded.locator('.outcome-symptoms li').allInnerTexts(), ['Requirements surface only at acceptance testing: 3 of 3 retros before, 0 of 3 after']);
     await faded.locator('.file-ref').nth(1).click();

@@ -7,3 +7,4 @@ export { checklistItems, itemKey, type ChecklistItem } from './checklist';
 export { treatmentActionOf, readsAsSameItem, contentWords, SAME_ITEM_OVERLAP, TREATMENT_ACTION_OVERLAP, MIN_SHARED_WORDS, type TreatmentAction, type TreatmentText } from './treatmentItems';
 export { itemLifecycles, type ItemLifecycle, type ItemPlace, type RetroChecklist } from './itemHistory';
 export { treatmentOutcomes, tallyOutcomes, OUTCOME_WINDOW, MIN_OUTCOME_WINDOW, MIN_TEAM_RETROS } from './outcomes';
+export { retroFollowThrough, type RetroFollowThrough, type CarriedOverItem, type SymptomAttempts, type TreatmentAttempt, type TeamRetroInput, type FollowThroughOptions } from './followThrough';

@@ -21,7 +21,7 @@ export interface PanelCommandsHost {
  * What the Retrospective Panel does for each validated webview message: reveal a finding, add an
  * action item, write the relationship-health section, analyse a file anyway, open one of the
  * team's retros. The webview never picks a file: every message must name the retro the panel
- * shows (or, for `openRetro`, a retro of its trend), and an action item must be one it offers.
+ * shows (or, for `openRetro`, an earlier retro the panel links to), and an action item must be one it offers.
  */
 export class PanelCommands {
   constructor(
@@ -70,16 +70,19 @@ export class PanelCommands {
         return;
       }
       case 'openRetro': {
-        const state = this.host.lastState();
-        const trend = state?.status === 'ready' ? state.retro.trend : undefined;
-        if (trend?.status !== 'ready' || !trend.points.some((point) => point.uri === message.uri && !point.current)) {
-          this.output.appendLine('[panel] ignored openRetro: not one of the retros in the trend');
+        if (!this.links(message.uri)) {
+          this.output.appendLine('[panel] ignored openRetro: not one of the retros the panel links to');
           return;
         }
         const uri = vscode.Uri.parse(message.uri, true);
         const shown = this.host.document();
         const column = shown ? this.host.editorColumn(shown) : vscode.ViewColumn.One;
-        await vscode.window.showTextDocument(uri, { viewColumn: column, preview: false });
+        const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preview: false });
+        if (message.line !== undefined) {
+          const position = editor.document.validatePosition(new vscode.Position(message.line - 1, 0));
+          editor.selection = new vscode.Selection(position, position);
+          editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        }
         return;
       }
     }
@@ -91,6 +94,23 @@ export class PanelCommands {
     if (document && !document.isClosed && document.uri.toString() === uri) return document;
     this.output.appendLine(`[panel] ignored ${what}: the document is not the one the panel shows`);
     return undefined;
+  }
+
+  /**
+   * Whether the state last sent links to `uri`: an earlier retro of the trend, or the retro a
+   * carried-over item or a treatment tried before came from. All of them are members of the
+   * workspace's retro set (TeamRetros read them from it), so no other file can be opened.
+   */
+  private links(uri: string): boolean {
+    const state = this.host.lastState();
+    if (state?.status !== 'ready') return false;
+    const { trend, followThrough } = state.retro;
+    if (trend.status === 'ready' && trend.points.some((point) => point.uri === uri && !point.current)) return true;
+    if (followThrough.status !== 'ready') return false;
+    return (
+      followThrough.carriedOver.some((item) => item.from.uri === uri) ||
+      followThrough.triedBefore.some((entry) => entry.attempts.some((attempt) => attempt.added.uri === uri || attempt.ticked?.uri === uri))
+    );
   }
 
   private offers(documentUri: string, action: string): boolean {

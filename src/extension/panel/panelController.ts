@@ -30,6 +30,11 @@ export interface PanelProbe {
   findings: number | undefined;
   trend: Trend['status'] | undefined;
   trendPoints: number | undefined;
+  followThrough: RetroView['followThrough']['status'] | undefined;
+  /** The open items carried from the team's earlier retros, as the panel lists them. */
+  carriedOver: { text: string; uri: string; label: string; line: number; openDays: number | null; stale: boolean }[];
+  /** Per symptom, what was tried before: each treatment's plain-words summary. */
+  triedBefore: { symptom: string; attempts: string[] }[];
   /** The action items the treatment plan offers (what "Add as action item" may send). */
   offeredActions: string[];
   invalidMessages: number;
@@ -276,17 +281,19 @@ export class PanelController implements vscode.Disposable {
         const analysis = docState.analysis;
         const { team, date } = this.trends.placementOf(document);
         const { stage, score } = analysis.diagnosis;
-        const trend = this.trends.trendFor(document, { uri: documentUri, label: fileNameOf(document.uri), date, team, stage, score });
-        return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend }) };
+        const current = { uri: documentUri, label: fileNameOf(document.uri), date, team, stage, score };
+        const trend = this.trends.trendFor(document, current);
+        const followThrough = this.trends.followThroughFor(document, current, analysis);
+        return { status: 'ready', retro: toRetroView({ documentUri, fileName, team, analysis, trend, followThrough }) };
       }
     }
   }
 
-  /** The team's retros were read: the trend goes to the webview on its own (the rest of the state is as sent). */
+  /** The team's retros were read: the trend and the follow-through go to the webview on their own (the rest of the state is as sent). */
   private postTrend(): void {
     const state = this.buildState();
     this.lastState = state;
-    if (state.status === 'ready') this.post({ type: 'trend', documentUri: state.retro.documentUri, trend: state.retro.trend });
+    if (state.status === 'ready') this.post({ type: 'trend', documentUri: state.retro.documentUri, trend: state.retro.trend, followThrough: state.retro.followThrough });
   }
 
   private post(message: HostMessage): void {
@@ -338,6 +345,12 @@ export class PanelController implements vscode.Disposable {
       findings: retro?.findings.length,
       trend: retro?.trend.status,
       trendPoints: retro?.trend.status === 'ready' ? retro.trend.points.length : undefined,
+      followThrough: retro?.followThrough.status,
+      carriedOver:
+        retro?.followThrough.status === 'ready'
+          ? retro.followThrough.carriedOver.map(({ text, from, openDays, stale }) => ({ text, uri: from.uri, label: from.label, line: from.line, openDays, stale }))
+          : [],
+      triedBefore: retro?.followThrough.status === 'ready' ? retro.followThrough.triedBefore.map((entry) => ({ symptom: entry.symptom, attempts: entry.attempts.map((attempt) => `${attempt.treatment}: ${attempt.summary}`) })) : [],
       offeredActions: retro?.treatments.flatMap((treatment) => treatment.actions.filter((action) => !action.added).map((action) => action.text)) ?? [],
       invalidMessages: this.invalidMessages,
       handledMessages: this.handledMessages,

@@ -1,5 +1,6 @@
 import { yieldToHost } from '../yieldToHost';
 import type * as vscode from 'vscode';
+import type { RetroAnalysis } from '../../core/analyze';
 import { openSectionItems } from '../../core/healthSection/section';
 import type { Placement } from '../../core/report/teams';
 import { lonePlacement, teamKey } from '../../core/retroSet';
@@ -9,8 +10,8 @@ import type { TrendRecord } from './viewModel';
 /** Yield to the extension host between batches of analyses, so a big team never blocks it. */
 const BATCH = 10;
 
-/** A retro of the team: its place in the trend, and what its relationship-health section leaves open. */
-export type TeamRetroRecord = TrendRecord & { openItems: string[] };
+/** A retro of the team: its place in the trend, what its relationship-health section leaves open, and its analysis (for the follow-through). */
+export type TeamRetroRecord = TrendRecord & { openItems: string[]; analysis: RetroAnalysis };
 
 export interface TeamRetrosResult {
   /** The team's retros in the workspace (the document itself included when it is one). */
@@ -77,6 +78,7 @@ export class TeamRetros {
         stage: analysis.diagnosis.stage,
         score: analysis.diagnosis.score,
         openItems: openSectionItems(analysis.document.text),
+        analysis,
       });
     }
     return { records: records.filter((record) => teamKey(record.team) === teamKey(team)), skipped: retros.unread.length };

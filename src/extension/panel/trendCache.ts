@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import { clip, LIMITS, type Trend } from '../../shared/panelProtocol';
+import { clip, LIMITS, type FollowThrough, type Trend } from '../../shared/panelProtocol';
+import type { RetroAnalysis } from '../../core/analyze';
+import { retroFollowThrough } from '../../core/report/followThrough';
 import type { Placement } from '../../core/report/teams';
+import { readSettings } from '../settings';
 import type { TeamCatalogs } from '../teamCatalogs';
-import type { TeamRetros } from './teamRetros';
+import { toFollowThroughView } from './followThroughView';
+import type { TeamRetroRecord, TeamRetros } from './teamRetros';
 import { buildTrend, type TrendRecord } from './viewModel';
 
 /** The trend is given up (and the panel says so) when reading the team's retros takes longer. */
@@ -25,21 +29,26 @@ export interface PanelTrendsEvents {
 interface TrendCache {
   key: string;
   team: string;
-  others: TrendRecord[] | undefined;
+  others: TeamRetroRecord[] | undefined;
   /** Set when saved files may have changed the others: refreshed in the background. */
   stale: boolean;
   error?: string;
   unavailable?: string;
 }
 
+/** What the team's other retros are, for the trend and the follow-through alike. */
+type OthersState = { status: 'ready'; others: TeamRetroRecord[] } | Exclude<Trend, { status: 'ready' }>;
+
 /**
- * The Retrospective Panel's trend: the team's other retros (read in the background, with a
- * timeout, through TeamRetros), cached for the last folder and team shown, marked stale when a
- * markdown file is saved and forgotten when the settings or the team file change. The one place
- * the panel reads other files.
+ * The Retrospective Panel's trend and follow-through: the team's other retros (read in the
+ * background, with a timeout, through TeamRetros), cached for the last folder and team shown,
+ * marked stale when a markdown file is saved and forgotten when the settings or the team file
+ * change. The one place the panel reads other files.
  */
 export class PanelTrends implements vscode.Disposable {
   private cache: TrendCache | undefined;
+  /** The last follow-through computed: a state rebuilt for the same analysis and retros reuses it. */
+  private followThroughMemo: { analysis: RetroAnalysis; others: readonly TeamRetroRecord[]; staleAfterDays: number; uri: string; view: FollowThrough } | undefined;
   /** Bumped to drop a read under way (the panel closed, or the cache was forgotten). */
   private generation = 0;
   private readonly disposables: vscode.Disposable[];
@@ -90,8 +99,33 @@ export class PanelTrends implements vscode.Disposable {
 
   /** The trend of `current` (the retro in `document`) from the cache when it is for this team and folder; otherwise `loading`, and reading starts. */
   trendFor(document: vscode.TextDocument, current: TrendRecord): Trend {
-    const { team, date } = current;
-    if (!team || !date) return buildTrend(current, []);
+    if (!current.team || !current.date) return buildTrend(current, []);
+    const others = this.othersFor(document, current.team);
+    return others.status === 'ready' ? buildTrend(current, others.others) : others;
+  }
+
+  /**
+   * What `current` carries from the team's earlier retros (the core's retroFollowThrough), from the
+   * same cache as the trend: `loading` until the team's retros are read. Ages and staleness follow
+   * retroHealth.staleAfterDays, the window's setting, as in the workspace report.
+   */
+  followThroughFor(document: vscode.TextDocument, current: TrendRecord, analysis: RetroAnalysis): FollowThrough {
+    const input = { file: current.uri, analysis, placement: { team: current.team, date: current.date } };
+    if (!current.team || !current.date) return toFollowThroughView(retroFollowThrough(input, []), () => current.label);
+    const others = this.othersFor(document, current.team);
+    if (others.status !== 'ready') return others;
+    const { staleAfterDays } = readSettings(undefined, () => undefined);
+    const memo = this.followThroughMemo;
+    if (memo && memo.analysis === analysis && memo.others === others.others && memo.staleAfterDays === staleAfterDays && memo.uri === current.uri) return memo.view;
+    const team = others.others.map((record) => ({ file: record.uri, analysis: record.analysis, placement: { team: record.team, date: record.date } }));
+    const labels = new Map(others.others.map((record) => [record.uri, record.label]));
+    const view = toFollowThroughView(retroFollowThrough(input, team, { staleAfterDays }), (uri) => labels.get(uri) ?? current.label);
+    this.followThroughMemo = { analysis, others: others.others, staleAfterDays, uri: current.uri, view };
+    return view;
+  }
+
+  /** The team's retros from the cache when it is for this folder and team; otherwise `loading`, and reading starts (again, when stale). */
+  private othersFor(document: vscode.TextDocument, team: string): OthersState {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     if (!folder) return { status: 'none', reason: OUTSIDE_A_FOLDER };
     // Per folder and team: switching between the team's retros reuses what was read.
@@ -108,7 +142,7 @@ export class PanelTrends implements vscode.Disposable {
     }
     if (cache.error) return { status: 'error', message: cache.error };
     if (cache.unavailable) return { status: 'none', reason: cache.unavailable };
-    return cache.others ? buildTrend(current, cache.others) : { status: 'loading' };
+    return cache.others ? { status: 'ready', others: cache.others } : { status: 'loading' };
   }
 
   /** The panel closed: a read under way is dropped (what was read stays cached). */
@@ -144,6 +178,7 @@ export class PanelTrends implements vscode.Disposable {
   private forget(): void {
     this.teamRetros.clear();
     this.cache = undefined;
+    this.followThroughMemo = undefined;
     this.generation += 1;
     this.events.onForgotten();
   }

@@ -6,7 +6,7 @@ import { whyFlagged } from '../../core/explain';
 import type { RetroAnalysis } from '../../core/analyze';
 import { STAGE_ILLNESS, type DocumentStage } from '../../core/types';
 import { teamKey } from '../../core/retroSet/retroSet';
-import { clip, LIMITS, type FindingView, type RetroView, type Trend, type TrendPoint, type TreatmentView } from '../../shared/panelProtocol';
+import { clip, LIMITS, type FindingView, type FollowThrough, type RetroView, type Trend, type TrendPoint, type TreatmentView } from '../../shared/panelProtocol';
 
 /** A `- [ ] item` line, ticked or not (the form the add-action-item edit writes and checks). */
 const CHECKBOX_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]\s+(.*?)\s*$/;
@@ -18,9 +18,11 @@ export interface RetroViewInput {
   team: string | null;
   analysis: RetroAnalysis;
   trend: Trend;
+  /** What it carries from the team's earlier retros (see followThroughView.ts). */
+  followThrough: FollowThrough;
 }
 
-export function toRetroView({ documentUri, fileName, team, analysis, trend }: RetroViewInput): RetroView {
+export function toRetroView({ documentUri, fileName, team, analysis, trend, followThrough }: RetroViewInput): RetroView {
   const { diagnosis, document } = analysis;
   const existing = existingActionItems(document.text);
   const titles = new Map(analysis.findings.map((finding) => [finding.symptom, finding.title]));
@@ -67,6 +69,7 @@ export function toRetroView({ documentUri, fileName, team, analysis, trend }: Re
     hints: analysis.hints.length,
     treatments,
     trend,
+    followThrough,
   };
 }
 

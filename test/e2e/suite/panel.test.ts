@@ -70,6 +70,35 @@ describe('the retrospective panel', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('carries the earlier retro’s open item over with its age, says what was tried against the symptom, and opens that retro at the item’s line', async () => {
+    const { editor } = await openRetroAndPanel();
+    // 2026-02-28 (payments) left "Hold a joint requirements walkthrough…" open in its health section and ticked the demo.
+    const panel = await panelWhere('the follow-through', (p) => p.followThrough === 'ready' || p.followThrough === 'error' || p.followThrough === 'none');
+    assert.equal(panel.followThrough, 'ready');
+    const earlier = workspaceFile('retros', '2026-02-28-payments.md').toString();
+    assert.deepEqual(panel.carriedOver, [
+      { text: 'Hold a joint requirements walkthrough with the business owner before build starts (Find the root causes)', uri: earlier, label: '2026-02-28-payments.md', line: 17, openDays: 14, stale: false },
+    ]);
+    assert.deepEqual(panel.triedBefore, [
+      {
+        symptom: 'requirements-surface-late',
+        attempts: ['Find the root causes: still open, 14 days', 'Look behind the curtain, both ways: added and ticked 2026-02-28 · too early to tell: the team has 2 dated retros so far; 3 are needed'],
+      },
+    ]);
+
+    // Only the retros the panel links to can be opened, at the item's line.
+    const handled = panel.handledMessages;
+    await probe({ type: 'openRetro', uri: workspaceFile('README.md').toString(), line: 1 });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'a file the panel does not link to stays closed');
+    await probe({ type: 'openRetro', uri: earlier, line: 0 });
+    assert.equal((await probe()).handledMessages, handled + 1, 'line 0 is refused by the schema');
+    await probe({ type: 'openRetro', uri: earlier, line: 17 });
+    const opened = vscode.window.activeTextEditor;
+    assert.equal(opened?.document.uri.toString(), earlier);
+    assert.equal(opened?.selection.active.line, 16, 'the item’s line (1-based 17)');
+    assert.match(opened?.document.lineAt(16).text ?? '', /^- \[ \] Hold a joint requirements walkthrough/);
+  });
+
   it('validates what the webview sends: invalid messages are ignored; reveal selects a finding; add runs the action-item command', async () => {
     const { editor } = await openRetroAndPanel();
     const uri = editor.document.uri.toString();
