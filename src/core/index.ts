@@ -4,7 +4,7 @@ export * from './analyze';
 export * from './diagnosis';
 export { builtInCatalog, loadCatalog, CatalogError } from './catalog';
 export type { Catalog, Symptom, Treatment } from './catalog';
-export { readRetro, type RetroDocument, type ProseSegment } from './markdown/reader';
+export { forgetReadBlocks, readRetro, type RetroDocument, type ProseSegment } from './markdown/reader';
 export { SymptomMatcher } from './matcher/matcher';
 export { PatternError } from './matcher/pattern';
 export * from './edits';

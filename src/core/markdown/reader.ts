@@ -130,6 +130,11 @@ interface BlockReader {
 const maskedBlocks = new Map<string, { quoteDepth: number; referencesKey: string; masked: string }>();
 const MAX_MASKED_BLOCKS = 5000;
 
+/** Forgets remembered blocks (benchmarks use it to measure cold reading). */
+export function forgetReadBlocks(): void {
+  maskedBlocks.clear();
+}
+
 function maskedBlock(reader: BlockReader, raw: string): string {
   const quoteDepth = reader.quoteDepth();
   const known = maskedBlocks.get(raw);
