@@ -39,6 +39,14 @@ export const LIMITS = {
 function buildSchemas() {
   const text = (max: number) => z.string().check(z.maxLength(max));
   const count = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+  /** What reads other files (the trend, the follow-through): loading, nothing to show and why, an error, or ready. */
+  const loadable = <Ready extends z.ZodMiniObject>(ready: Ready) =>
+    z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('loading') }),
+      z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
+      z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+      ready,
+    ]);
   const uri = text(LIMITS.uri).check(z.minLength(1));
   const requestId = text(LIMITS.requestId).check(z.minLength(1));
   const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -106,10 +114,7 @@ function buildSchemas() {
     current: z.boolean(),
   });
 
-  const TrendSchema = z.discriminatedUnion('status', [
-    z.strictObject({ status: z.literal('loading') }),
-    z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
-    z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+  const TrendSchema = loadable(
     z.strictObject({
       status: z.literal('ready'),
       team: text(LIMITS.name),
@@ -118,7 +123,7 @@ function buildSchemas() {
       /** Retros of the team that have no date and so are left out. */
       undated: count,
     }),
-  ]);
+  );
 
   /** A place in one of the team's retros: the openRetro button's target. */
   const RetroLinkSchema = z.strictObject({
@@ -167,10 +172,7 @@ function buildSchemas() {
   });
 
   /** What this retro inherits from the team's earlier ones; like the trend, it reads other files. */
-  const FollowThroughSchema = z.discriminatedUnion('status', [
-    z.strictObject({ status: z.literal('loading') }),
-    z.strictObject({ status: z.literal('none'), reason: text(LIMITS.prose) }),
-    z.strictObject({ status: z.literal('error'), message: text(LIMITS.prose) }),
+  const FollowThroughSchema = loadable(
     z.strictObject({
       status: z.literal('ready'),
       staleAfterDays: count,
@@ -182,7 +184,7 @@ function buildSchemas() {
       /** One per symptom of this retro. */
       triedBefore: z.array(SymptomAttemptsViewSchema).check(z.maxLength(LIMITS.findings)),
     }),
-  ]);
+  );
 
   const RetroViewSchema = z.strictObject({
     documentUri: uri,
