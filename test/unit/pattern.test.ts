@@ -95,7 +95,7 @@ describe('all terms at once (TermScanner)', () => {
   for (const source of sources) {
     const term = compileTerm(source);
     terms.push(term);
-    fileTerm({ term, byFirstWord, byFirstPrefix }, terms.length - 1);
+    fileTerm(term, terms.length - 1, { byFirstWord, byFirstPrefix });
   }
   const index = { nodeCounts: Int32Array.from(terms, (term) => term.edges.length), termAt: (id: number) => terms[id] as CompiledTerm, byFirstWord, byFirstPrefix };
 

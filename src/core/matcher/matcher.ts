@@ -2,6 +2,7 @@ import type { Catalog, ConceptRule, Symptom } from '../catalog/schema';
 import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, PAST_CONTEXT, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, type CompiledTerm } from './pattern';
+import { pushTo } from '../multimap';
 import { fileTerm, TermScanner, type TermOccurrence } from './termScanner';
 import { tokenize, type Token } from './tokenize';
 import { defaultSentenceModel, type SentenceModel } from '../model';
@@ -162,12 +163,10 @@ export class SymptomMatcher {
 
   /** The compiled catalog as data (the build embeds the built-in one: see snapshot.ts). */
   snapshot(): string {
+    const symptoms = new Set(this.catalog.symptoms);
     const state: CompiledState = {
       // Epsilon closures and later steps are worked out on demand: left out, they cost less to redo than to load.
-      termTexts: Array.from(this.terms, (_, id) => {
-        const term = this.termAt(id);
-        return encodeSnapshot({ ...term, closures: [], steps: [] }, new Set(this.catalog.symptoms));
-      }),
+      termTexts: Array.from(this.terms, (_, id) => encodeSnapshot({ ...this.termAt(id), closures: [], steps: [] }, symptoms)),
       termNodeCounts: this.termNodeCounts(),
       termIdBySource: this.termIdBySource,
       byFirstWord: this.byFirstWord,
@@ -180,7 +179,7 @@ export class SymptomMatcher {
       cueKind: this.cueKind,
       wouldBeTerm: this.wouldBeTerm,
     };
-    return encodeSnapshot(state, new Set(this.catalog.symptoms));
+    return encodeSnapshot(state, symptoms);
   }
 
   private compileCatalog(catalog: Catalog): void {
@@ -281,7 +280,7 @@ export class SymptomMatcher {
     const id = this.terms.length;
     this.terms.push(term);
     this.termIdBySource.set(source, id);
-    fileTerm({ term, byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix }, id);
+    fileTerm(term, id, { byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix });
     return id;
   }
 
@@ -617,10 +616,4 @@ function covers(occurrences: readonly Occurrence[], index: number): boolean {
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -1,3 +1,4 @@
+import { pushTo } from '../multimap';
 import { atomMatches, firstNodesOf, isNumber, NUMBER_KEY, stepOf, type Atom, type CompiledTerm } from './pattern';
 
 /** A term found in a sentence: token indices, end exclusive. */
@@ -20,16 +21,9 @@ export interface TermIndex {
 }
 
 /** Files a newly compiled term, numbered `id`, under the words it can start with. */
-export function fileTerm(index: { term: CompiledTerm; byFirstWord: Map<string, number[]>; byFirstPrefix: Map<string, { prefix: string; term: number }[]> }, id: number): void {
-  const { term } = index;
+export function fileTerm(term: CompiledTerm, id: number, index: { byFirstWord: Map<string, number[]>; byFirstPrefix: Map<string, { prefix: string; term: number }[]> }): void {
   for (const word of term.firstStepByWord.keys()) pushTo(index.byFirstWord, word, id);
   for (const { prefix } of term.firstStepByPrefix) pushTo(index.byFirstPrefix, prefix.slice(0, 3), { prefix, term: id });
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** States and transitions kept before the cache starts over: bounds memory on endless vocabularies. */
