@@ -54,9 +54,13 @@ export class TeamCatalogs implements vscode.Disposable {
     return entry;
   }
 
-  /** Reads every folder's team file; until a folder's is read, its retros get the built-in catalog. */
+  /**
+   * Reads every folder's team file; until a folder's is read, its retros get the built-in catalog.
+   * A catalog compiled before the read and now out of date is dropped, and listeners told.
+   */
   async preload(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.reread(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE))));
+    const dropped = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.reread(vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE))));
+    if (dropped.includes(true)) this.changed.fire();
   }
 
   /** Loads the folders that have a team file now, so its problems show before a retro is opened. */
@@ -66,17 +70,20 @@ export class TeamCatalogs implements vscode.Disposable {
     }
   }
 
-  /** Reads a team file from disk again (after a change there). */
-  private async reread(uri: vscode.Uri): Promise<void> {
+  /** Reads a team file from disk again; true when a catalog compiled from what was known before is dropped. */
+  private async reread(uri: vscode.Uri): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || uri.toString() !== vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE).toString()) return;
+    if (!folder || uri.toString() !== vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE).toString()) return false;
     let text: string | undefined;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       text = undefined;
     }
-    this.onDisk.set(folder.uri.toString(), text);
+    const key = folder.uri.toString();
+    const changed = !this.onDisk.has(key) || this.onDisk.get(key) !== text;
+    this.onDisk.set(key, text);
+    return changed && this.byFolder.delete(key);
   }
 
   /** The open editor's text when the file is open (unsaved edits count), else the file as last read from disk. */
