@@ -149,13 +149,13 @@ if (require.main === module) {
 }
 module.exports = { bundleCoreTo };
 
-/** The pure core alone, as the bundles ship it (minified, same plugins): what the bench's in-process figures load. */
-async function bundleCoreTo(outfile) {
+/** The pure core alone, as the bundles ship it (minified, same plugins): what the bench's in-process figures load. Unminified for readable profiles. */
+async function bundleCoreTo(outfile, { minify = true } = {}) {
   await esbuild.build({
     ...shared,
     stdin: { contents: "export * from './src/core'; export { setSentenceModelSource } from './src/core/model';", resolveDir: __dirname, loader: 'ts' },
     outfile,
     sourcemap: false,
-    minify: true,
+    minify,
   });
 }
