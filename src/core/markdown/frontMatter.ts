@@ -16,6 +16,8 @@ const MAX_FRONT_MATTER_LINES = 500;
 
 export function readFrontMatter(text: string): FrontMatter {
   const none: FrontMatter = { lineCount: 0, endOffset: 0, fields: {} };
+  // Most retros have none: don't split the first 500 lines to find out.
+  if (!text.startsWith('---')) return none;
   const lines = text.split('\n', MAX_FRONT_MATTER_LINES + 2);
   if (lines.length < 2 || !FENCE.test(lines[0] ?? '')) return none;
   const closing = lines.findIndex((line, index) => index > 0 && CLOSING_FENCE.test(line));

@@ -6,6 +6,11 @@ import type { Position } from '../types';
  */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Most texts have no \r: indexOf finds each \n natively (a keystroke re-indexes the whole retro).
+  if (text.indexOf('\r') === -1) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) starts.push(i + 1);

@@ -231,6 +231,7 @@ function headingText(maskedSource: string): string {
 /** Line numbers inside `<!-- retro-health:begin -->` … `<!-- retro-health:end -->`, markers included. */
 function healthSectionLines(lines: LineIndex): Set<number> {
   const excluded = new Set<number>();
+  if (!lines.text.includes('retro-health:begin')) return excluded;
   let begin = -1;
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);

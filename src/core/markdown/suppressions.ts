@@ -12,6 +12,7 @@ const DIRECTIVE = /<!--\s*retro-health-disable(-next-line)?((?:\s+[\w-]+)*)\s*--
 
 export function readSuppressions(lines: LineIndex, ignoredLines: Set<number>): Suppressions {
   const suppressions: Suppressions = { file: new Set(), lines: new Map() };
+  if (!lines.text.includes('retro-health-disable')) return suppressions;
   for (let line = 0; line < lines.lineCount; line++) {
     if (ignoredLines.has(line)) continue;
     const content = lines.lineText(line);
