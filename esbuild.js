@@ -32,6 +32,19 @@ const fastMarkdownItFields = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of ~20 adapter files bundles to a copy of the whole
+ * API object per file (__toESM: a getter per property, at load). One module re-exports it once and
+ * every file imports that: one copy.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
   bundle: true,
@@ -60,12 +73,15 @@ const builds = [
     // Marks when the bundle starts loading, so activation time includes module load, as VS Code counts it.
     banner: { js: 'globalThis.__retroHealthLoadStart = performance.now();' },
     footer: { js: 'globalThis.__retroHealthLoadEnd = performance.now();' },
+    metafile: true,
+    plugins: [...shared.plugins, vscodeOnce],
   },
   {
     // The web extension (package.json "browser"): the same adapters for VS Code's web worker host.
     ...shared,
     entryPoints: ['src/extension/web.ts'],
     outfile: 'dist/web/extension.js',
+    plugins: [...shared.plugins, vscodeOnce],
     platform: 'browser',
     target: 'es2022',
     mainFields: ['browser', 'module', 'main'],
@@ -141,7 +157,104 @@ async function main() {
     return;
   }
   await embedMatcherSnapshot(builds.find((options) => options.outfile === 'dist/cli.js'));
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const extension = builds.find((options) => options.outfile === 'dist/extension.js');
+  extension.plugins = [...extension.plugins, lazyCorePlugin(await buildExtensionCore('dist/core.js'))];
+  extension.define = { ...extension.define, __CORE_IN_ITS_OWN_BUNDLE__: 'true' };
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  checkEagerCore(results[builds.indexOf(extension)].metafile);
+}
+
+/*
+ * The Node extension loads the pure core (matcher, model, markdown-it, report: ~260 KB of its
+ * ~360 KB) on first use, not at activation: dist/extension.js holds the adapters, dist/core.js the
+ * core. Every import of a core module from outside src/core becomes a small module whose exports
+ * are getters that require dist/core.js the first time one is read. A markdown file that is not a
+ * retro never pays for the matcher; activation pays only for the adapters. (Watch builds and the
+ * web extension stay one bundle: a web worker has no require.)
+ */
+const CORE_DIR = path.join(__dirname, 'src', 'core');
+/** Constants and a pure helper the adapters evaluate as they load (zod schemas' enums, lazily()): bundled into the adapters, copied, stateless. */
+const EAGER_CORE = new Set(['types.ts', 'lazily.ts'].map((file) => path.join(CORE_DIR, file)));
+
+function coreModuleFiles(folder = CORE_DIR) {
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? coreModuleFiles(path.join(folder, entry.name)) : /\.ts$/.test(entry.name) && !/\.d\.ts$/.test(entry.name) ? [path.join(folder, entry.name)] : []))
+    .sort();
+}
+
+/** Builds dist/core.js (every core module as a namespace, m0…mN) and returns, per module file, its key and export names. */
+async function buildExtensionCore(outfile) {
+  const files = coreModuleFiles();
+  const contents = [
+    ...files.map((file, index) => `export * as m${index} from ${JSON.stringify(file)};`),
+    // The Node host reads the shipped sentence model beside the bundle; registered as the core loads.
+    "import { useShippedSentenceModel } from './src/host/sentenceModelFile';",
+    'useShippedSentenceModel();',
+  ].join('\n');
+  await esbuild.build({
+    ...shared,
+    stdin: { contents, resolveDir: __dirname, loader: 'ts' },
+    outfile,
+    banner: { js: 'globalThis.__retroHealthCoreLoadStart = performance.now();' },
+    footer: { js: 'globalThis.__retroHealthCoreLoadEnd = performance.now();' },
+  });
+  const built = path.resolve(outfile);
+  delete require.cache[built];
+  const core = require(built);
+  return new Map(
+    files.map((file, index) => {
+      const exports = core[`m${index}`];
+      const names = Object.keys(exports);
+      return [file, { key: `m${index}`, names: names.filter((name) => !isInlinable(exports[name])), constants: Object.fromEntries(names.filter((name) => isInlinable(exports[name])).map((name) => [name, exports[name]])) }];
+    }),
+  );
+}
+
+/** A string, number or boolean, or a list of them: the adapters read such constants as they start (file names, default globs), so they are copied in rather than loading the core. */
+function isInlinable(value) {
+  const primitive = (item) => ['string', 'number', 'boolean'].includes(typeof item) && (typeof item !== 'number' || Number.isFinite(item));
+  return primitive(value) || (Array.isArray(value) && value.every(primitive));
+}
+
+function isInside(file, folder) {
+  const between = path.relative(folder, file);
+  return between !== '' && !between.startsWith('..') && !path.isAbsolute(between);
+}
+
+function lazyCorePlugin(layout) {
+  return {
+    name: 'lazy-core',
+    setup(build) {
+      build.onResolve({ filter: /^retro-health-core$/ }, () => ({ path: './core.js', external: true }));
+      build.onResolve({ filter: /core/ }, async (args) => {
+        if (args.pluginData?.resolvingCore || isInside(args.importer, CORE_DIR)) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolvingCore: true } });
+        if (resolved.errors.length > 0 || !isInside(resolved.path, CORE_DIR) || EAGER_CORE.has(resolved.path)) return undefined;
+        return { path: resolved.path, namespace: 'lazy-core' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-core' }, (args) => {
+        const module = layout.get(args.path);
+        if (!module) return { errors: [{ text: `${args.path} is not in dist/core.js` }] };
+        const contents = [
+          'let core;',
+          `const load = () => (core ??= require('retro-health-core').${module.key});`,
+          `for (const name of ${JSON.stringify(module.names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          `Object.assign(exports, ${JSON.stringify(module.constants)});`,
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: __dirname };
+      });
+    },
+  };
+}
+
+/** Fails the build when a core module other than the eager ones ended up inside dist/extension.js (it would be a second, separate copy). */
+function checkEagerCore(metafile) {
+  const bundled = Object.keys(metafile.inputs)
+    .filter((input) => !input.includes(':'))
+    .map((input) => path.resolve(__dirname, input))
+    .filter((file) => isInside(file, CORE_DIR) && !EAGER_CORE.has(file));
+  if (bundled.length > 0) throw new Error(`dist/extension.js bundles core modules it should load from dist/core.js: ${bundled.map((file) => path.relative(__dirname, file)).join(', ')}`);
 }
 
 // `node esbuild.js` builds; the bench requires this file for the same options (bench/shippedCore.ts).

@@ -196,6 +196,7 @@ console.log(`Retro Health bench · node ${process.version} · ${process.platform
 // elsewhere during the long whole-process runs can then change neither.
 const sizes = {
   extension: bundleSize(ROOT, 'extension bundle', 'dist/extension.js', 'missing: run npm run build:production'),
+  extensionCore: bundleSize(ROOT, 'extension core (on first use)', 'dist/core.js', 'missing: run npm run build:production'),
   webExtension: bundleSize(ROOT, 'web extension bundle', 'dist/web/extension.js', 'missing: run npm run build:production'),
   cli: bundleSize(ROOT, 'CLI bundle', 'dist/cli.js', 'missing: run npm run build:production'),
   webview: bundleSize(ROOT, 'webview bundle', 'dist/webview.js', 'not built (dist/webview.js absent)'),
@@ -283,7 +284,7 @@ console.log(throughputTable(real ? [startup, generated, real] : [startup, genera
 const activation = ACTIVATION_RUNS > 0 ? measureActivation(ROOT, resolve(ROOT, 'retro-health.vsix'), ACTIVATION_RUNS) : new Error('BENCH_ACTIVATION_RUNS=0');
 if (activation instanceof Error) console.log(`\nActivation in real VS Code: not measured (${activation.message})`);
 else {
-  const runs = activation.runs.map((run) => `${run.moduleLoadMs.toFixed(1)} + ${run.activateMs.toFixed(1)} ms`).join(', ');
+  const runs = activation.runs.map((run) => `${run.moduleLoadMs.toFixed(1)} + ${run.activateMs.toFixed(1)} ms${run.coreLoadMs === undefined ? '' : ` (core ${run.coreLoadMs.toFixed(1)} ms on first use)`}`).join(', ');
   console.log(`\nActivation of the packaged VSIX in real VS Code (code-server 4.100.3), module load + activate(), ${activation.runs.length} cold starts: ${runs}`);
 }
 
@@ -297,7 +298,8 @@ target('keystroke in a 300-line retro, p95', `${typing.p95.toFixed(2)} ms (p50 $
 if (activation instanceof Error) target('activation in real VS Code (VSIX)', '—', '< 20 ms', 'not measured');
 else target('activation in real VS Code (VSIX), median', `${activation.medianMs.toFixed(1)} ms (module load + activate())`, '< 20 ms', activation.medianMs < 20 ? 'met' : 'MISSED');
 sizeTarget(sizes.extension, 300);
-sizeTarget(sizes.webExtension, null);
+sizeTarget(sizes.extensionCore, null);
+sizeTarget(sizes.webExtension, 300);
 sizeTarget(sizes.cli, null);
 sizeTarget(sizes.webview, null);
 // The sentence model's file (at most 1.5 MB, issue 11) ships in the VSIX beside the ~320 KB of code.

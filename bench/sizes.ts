@@ -75,7 +75,7 @@ export function vsixSize(root: string, file: string): BundleSize {
   let note: string | null = null;
   try {
     const entries = zipEntries(data);
-    const stale = ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/webview.js'].filter((bundle) => {
+    const stale = ['dist/extension.js', 'dist/core.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/webview.js'].filter((bundle) => {
       const inside = entries.find((entry) => entry.name === `extension/${bundle}`);
       const local = join(root, bundle);
       if (!existsSync(local)) return false;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazily } from '../core/lazily';
 import { TEAM_CONFIG_FILE } from '../core/teamConfig';
 import { addVerdictEdit } from '../core/edits/verdictEdit';
 import { sentenceAt, type TeamVerdict } from '../core/verdicts';
@@ -7,13 +8,15 @@ import type { TeamCatalogs } from './teamCatalogs';
 
 export const RECORD_VERDICT_COMMAND = 'retroHealth.labelSentence';
 
-/** What a quick fix passes: the sentence's document and offset, and the verdict if already chosen. */
-const VerdictArgsSchema = z.object({
-  uri: z.string(),
-  offset: z.number().check(z.int(), z.nonnegative()),
-  symptom: z.optional(z.nullable(z.string())),
-});
-export type VerdictArgs = z.infer<typeof VerdictArgsSchema>;
+/** What a quick fix passes: the sentence's document and offset, and the verdict if already chosen. Built on first use, not at activation. */
+const verdictArgsSchema = lazily(() =>
+  z.object({
+    uri: z.string(),
+    offset: z.number().check(z.int(), z.nonnegative()),
+    symptom: z.optional(z.nullable(z.string())),
+  }),
+);
+export type VerdictArgs = z.infer<ReturnType<typeof verdictArgsSchema>>;
 
 /**
  * Records the team's verdict on the sentence at the cursor (or at a quick fix's finding) in the
@@ -21,7 +24,7 @@ export type VerdictArgs = z.infer<typeof VerdictArgsSchema>;
  * agrees. Without a chosen verdict it asks: "Not a symptom" or one of the symptoms.
  */
 export async function recordVerdict(raw: unknown, catalogs: TeamCatalogs): Promise<TeamVerdict | undefined> {
-  const parsed = raw === undefined ? undefined : VerdictArgsSchema.safeParse(raw);
+  const parsed = raw === undefined ? undefined : verdictArgsSchema().safeParse(raw);
   if (parsed && !parsed.success) {
     void vscode.window.showErrorMessage(`Retro Health: cannot label a sentence from these arguments (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
     return undefined;

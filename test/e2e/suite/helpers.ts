@@ -83,6 +83,9 @@ export interface Testing {
 export interface Stats {
   moduleLoadMs: number;
   activateMs: number;
+  coreLoadedAtActivation: boolean;
+  /** dist/core.js's load, once something needed it. */
+  coreLoadMs: number | undefined;
   analyses: number;
   catalogsCompiled: number;
   workspaceProblemPasses: number;
