@@ -14,7 +14,7 @@
  * test/unit/blockScanner.test.ts checks that claim against markdown-it on generated documents.
  */
 
-/** Event kinds; an event is EVENT_SIZE numbers: kind, first line, end line (exclusive), heading level. */
+/** Event kinds; an event is EVENT_SIZE numbers: kind, first line, end line (exclusive), heading level (0 where unused, and both lines 0 for quotes). */
 export const BlockEvent = {
   quoteOpen: 1,
   quoteClose: 2,
@@ -396,11 +396,11 @@ class BlockScan {
     }
     const oldIndent = this.blkIndent;
     this.blkIndent = 0;
-    this.emit(BlockEvent.quoteOpen, startLine, startLine, 0);
+    this.emit(BlockEvent.quoteOpen, 0, 0, 0);
     this.level++;
     this.tokenize(startLine, nextLine);
     this.level--;
-    this.emit(BlockEvent.quoteClose, startLine, this.line, 0);
+    this.emit(BlockEvent.quoteClose, 0, 0, 0);
     this.lineMax = oldLineMax;
     this.inParagraph = wasInParagraph;
     for (let i = 0; i < oldTShift.length; i++) {
@@ -551,6 +551,7 @@ class BlockScan {
       if (ch === LF || ch === CR) {
         if (!lineHasContent) return false;
         lineHasContent = false;
+        if (ch === CR && src.charCodeAt(pos + 1) === LF) pos++;
       } else if (ch === 0x5c) {
         pos++;
         lineHasContent = true;

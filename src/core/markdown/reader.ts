@@ -61,6 +61,11 @@ export function readRetroWith(source: string, options: ReadOptions, blocks: 'sca
   return readWith(source, options, blocks);
 }
 
+/** The block events markdown-it gives for a source as the reader would pass it (tests compare them with the scanner's). */
+export function markdownItEventsOf(blockSource: string): number[] {
+  return markdownItBlockEvents(markdownParser.parse(blockSource, {}));
+}
+
 function readWith(source: string, options: ReadOptions, blocks: 'auto' | 'scanner' | 'markdown-it'): RetroDocument | null {
   const hasBom = source.charCodeAt(0) === 0xfeff;
   const text = hasBom ? source.slice(1) : source;
@@ -77,7 +82,7 @@ function readWith(source: string, options: ReadOptions, blocks: 'auto' | 'scanne
   if (!events) {
     if (blocks === 'scanner') return null;
     const env: MarkdownEnv = {};
-    events = blockEvents(markdownParser.parse(blockSource, env));
+    events = markdownItBlockEvents(markdownParser.parse(blockSource, env));
     references = Object.keys(env.references ?? {}).map(normaliseLabel);
   }
   const inline: InlineContext = { references: new Set(references) };
@@ -128,7 +133,7 @@ function readWith(source: string, options: ReadOptions, blocks: 'auto' | 'scanne
 }
 
 /** markdown-it's tokens as the block scanner's events (see blockScanner.ts): what the reader uses of them. */
-function blockEvents(tokens: MarkdownToken[]): number[] {
+function markdownItBlockEvents(tokens: MarkdownToken[]): number[] {
   const events: number[] = [];
   let inTableHead = false;
   for (let index = 0; index < tokens.length; index++) {
