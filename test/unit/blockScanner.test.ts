@@ -156,6 +156,16 @@ describe('block scanner on generated markdown (headings, setext, lists, quotes, 
     assert.ok(accepted >= runs * 0.3, `accepted ${accepted} of ${runs}`);
   });
 
+  it('reads the excluded front matter and health section as empty lines, whatever they hold', () => {
+    const documents = [
+      '```\n<!-- retro-health:begin -->\n```\n<!-- retro-health:end -->\n ===',
+      '| a | b |\n|---|---|\n| c | d |\n<!-- retro-health:begin -->\n> quote\n<!-- retro-health:end -->\n',
+      '-\n\n<!-- retro-health:begin -->\n- item\n<!-- retro-health:end -->\n',
+      '---\nteam: a\n---\n# Retro\n<!-- retro-health:begin -->\n<div>\n[a]: /b\n<!-- retro-health:end -->',
+    ];
+    for (const source of documents) assert.ok(agrees(source, 'excluded lines'), `accepted: ${JSON.stringify(source)}`);
+  });
+
   it('defers what it does not model', () => {
     assert.equal(scanBlocks('- a\n\t- b\n'), null, 'a tab in the indentation');
     assert.equal(scanBlocks('>\tquote\n'), null, 'a tab after a quote marker');

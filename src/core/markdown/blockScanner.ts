@@ -14,6 +14,8 @@
  * test/unit/blockScanner.test.ts checks that claim against markdown-it on generated documents.
  */
 
+import { computeLineStarts } from './positions';
+
 /** Event kinds; an event is EVENT_SIZE numbers: kind, first line, end line (exclusive), heading level (0 where unused, and both lines 0 for quotes). */
 export const BlockEvent = {
   quoteOpen: 1,
@@ -70,12 +72,13 @@ const HTML_SEQUENCES: ReadonlyArray<readonly [RegExp, RegExp, boolean]> = [
 const MAX_AUTOCOMPLETED_CELLS = 65536;
 
 /**
- * The block events of `src` (the text markdown-it would be given), or null when the scanner defers
- * the document to markdown-it.
+ * The block events of `text` as markdown-it reads it with the `excluded` lines emptied (readRetro
+ * empties its front matter and health section so), or null when the scanner defers the document to
+ * markdown-it. `lineStarts` are the text's line starts (positions.ts), computed when not given.
  */
-export function scanBlocks(src: string): number[] | null {
+export function scanBlocks(text: string, lineStarts: readonly number[] = computeLineStarts(text), excluded?: ReadonlySet<number>): number[] | null {
   try {
-    const scan = new BlockScan(src);
+    const scan = new BlockScan(text, lineStarts, excluded);
     scan.tokenize(0, scan.lineMax);
     return scan.events;
   } catch (error) {
@@ -84,7 +87,11 @@ export function scanBlocks(src: string): number[] | null {
   }
 }
 
-/** markdown-it's StateBlock, without tokens: per-line marks in typed arrays, the rules as methods. */
+/**
+ * markdown-it's StateBlock, without tokens: per-line marks in typed arrays, the rules as methods.
+ * An excluded line is empty (its end mark is its start) but its text is still there: no rule reads
+ * a character at or past a line's end mark (markdown-it would find the line break there).
+ */
 class BlockScan {
   readonly events: number[] = [];
   /** Line starts (after any container prefix consumed so far), ends (before the line break), indent chars, indent columns. */
@@ -100,50 +107,46 @@ class BlockScan {
   line = 0;
   level = 0;
 
-  constructor(readonly src: string) {
-    let breaks = 0;
+  constructor(
+    readonly src: string,
+    lineStarts: readonly number[],
+    excluded: ReadonlySet<number> | undefined,
+  ) {
     const len = src.length;
-    for (let i = 0; i < len; i++) {
-      const code = src.charCodeAt(i);
-      if (code === LF || code === CR) breaks++;
+    // markdown-it has no line after a final line break, nor a last line of only spaces and tabs
+    // without one (a quirk of StateBlock's constructor); an excluded last line is emptied, so none either.
+    let count = lineStarts.length;
+    const lastStart = lineStarts[count - 1] as number;
+    let isBlankTail = excluded?.has(count - 1) ?? false;
+    if (!isBlankTail) {
+      isBlankTail = true;
+      for (let pos = lastStart; pos < len && isBlankTail; pos++) isBlankTail = isSpace(src.charCodeAt(pos));
     }
-    this.bMarks = new Int32Array(breaks + 2);
-    this.eMarks = new Int32Array(breaks + 2);
-    this.tShift = new Int32Array(breaks + 2);
-    this.sCount = new Int32Array(breaks + 2);
-    // As StateBlock's constructor on markdown-it's normalised source (\r\n and \r read as \n): note that a
-    // last line of only spaces without a line break is no line at all there.
-    let count = 0;
-    let start = 0;
-    let indent = 0;
-    let indentFound = false;
-    let inPrefix = true;
-    for (let pos = 0; pos < len; pos++) {
-      const ch = src.charCodeAt(pos);
-      if (!indentFound) {
-        if (ch === SPACE) {
-          indent++;
-          continue;
-        }
-        if (ch === TAB) throw UNSUPPORTED;
-        indentFound = true;
+    if (isBlankTail) count--;
+    this.bMarks = new Int32Array(count + 1);
+    this.eMarks = new Int32Array(count + 1);
+    this.tShift = new Int32Array(count + 1);
+    this.sCount = new Int32Array(count + 1);
+    for (let line = 0; line < count; line++) {
+      const start = lineStarts[line] as number;
+      this.bMarks[line] = start;
+      if (excluded?.has(line)) {
+        this.eMarks[line] = start;
+        continue;
       }
-      if (inPrefix && !isPrefixChar(ch)) {
+      const next = lineStarts[line + 1];
+      let end = next === undefined ? len : next - 1;
+      if (next !== undefined && src.charCodeAt(end) === LF && src.charCodeAt(end - 1) === CR) end--;
+      this.eMarks[line] = end;
+      let pos = start;
+      while (pos < end && src.charCodeAt(pos) === SPACE) pos++;
+      this.tShift[line] = pos - start;
+      this.sCount[line] = pos - start;
+      // Tab stops are not modelled: defer a tab in the indentation or among the container markers after it.
+      for (; pos < end; pos++) {
+        const ch = src.charCodeAt(pos);
         if (ch === TAB) throw UNSUPPORTED;
-        inPrefix = false;
-      }
-      const isBreak = ch === LF || ch === CR;
-      if (isBreak || pos === len - 1) {
-        this.bMarks[count] = start;
-        this.eMarks[count] = isBreak ? pos : pos + 1;
-        this.tShift[count] = indent;
-        this.sCount[count] = indent;
-        count++;
-        if (ch === CR && src.charCodeAt(pos + 1) === LF) pos++;
-        indentFound = false;
-        inPrefix = true;
-        indent = 0;
-        start = pos + 1;
+        if (!isPrefixChar(ch)) break;
       }
     }
     this.bMarks[count] = len;
@@ -321,7 +324,7 @@ class BlockScan {
       pos = mem = (bMarks[nextLine] as number) + (tShift[nextLine] as number);
       max = eMarks[nextLine] as number;
       if (pos < max && this.indentOf(nextLine) < blkIndent) break;
-      if (src.charCodeAt(pos) !== marker) continue;
+      if (pos >= max || src.charCodeAt(pos) !== marker) continue;
       if (this.indentOf(nextLine) - blkIndent >= 4) continue;
       pos = this.skipChars(pos, marker);
       if (pos - mem < len) continue;
@@ -340,7 +343,7 @@ class BlockScan {
     let pos = (bMarks[startLine] as number) + (tShift[startLine] as number);
     const oldLineMax = this.lineMax;
     if (this.indentOf(startLine) - this.blkIndent >= 4) return false;
-    if (src.charCodeAt(pos) !== 0x3e) return false;
+    if (pos >= (eMarks[startLine] as number) || src.charCodeAt(pos) !== 0x3e) return false;
     if (silent) return true;
     // Lines whose marks the quote rewrites, from startLine on, with their old marks to restore.
     const oldBMarks: number[] = [];
@@ -417,6 +420,7 @@ class BlockScan {
     const max = this.eMarks[startLine] as number;
     if (this.indentOf(startLine) - this.blkIndent >= 4) return false;
     let pos = (this.bMarks[startLine] as number) + (this.tShift[startLine] as number);
+    if (pos >= max) return false;
     const marker = src.charCodeAt(pos++);
     if (marker !== 0x2a && marker !== 0x2d && marker !== 0x5f) return false;
     let count = 1;
@@ -434,6 +438,7 @@ class BlockScan {
   private skipBulletListMarker(line: number): number {
     const max = this.eMarks[line] as number;
     let pos = (this.bMarks[line] as number) + (this.tShift[line] as number);
+    if (pos >= max) return -1;
     const marker = this.src.charCodeAt(pos++);
     if (marker !== 0x2a && marker !== 0x2d && marker !== 0x2b) return -1;
     if (pos < max && !isSpace(this.src.charCodeAt(pos))) return -1;
@@ -566,7 +571,7 @@ class BlockScan {
     const { src, bMarks, tShift, eMarks } = this;
     let pos = (bMarks[startLine] as number) + (tShift[startLine] as number);
     if (this.indentOf(startLine) - this.blkIndent >= 4) return false;
-    if (src.charCodeAt(pos) !== 0x3c) return false;
+    if (pos >= (eMarks[startLine] as number) || src.charCodeAt(pos) !== 0x3c) return false;
     let lineText = src.slice(pos, eMarks[startLine]);
     let sequence: readonly [RegExp, RegExp, boolean] | undefined;
     for (const candidate of HTML_SEQUENCES) {

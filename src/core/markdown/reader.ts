@@ -74,15 +74,14 @@ function readWith(source: string, options: ReadOptions, blocks: 'auto' | 'scanne
   const excludedLines = healthSectionLines(lines);
   for (let line = 0; line < frontMatter.lineCount; line++) excludedLines.add(line);
 
-  const blockSource = blankLines(text, lines, excludedLines);
   // The block scanner reads most retros; markdown-it the rest (and fills env.references with the
   // document's link reference definitions, which the scanner defers).
-  let events = blocks === 'markdown-it' ? null : scanBlocks(blockSource);
+  let events = blocks === 'markdown-it' ? null : scanBlocks(text, lines.lineStarts, excludedLines);
   let references: string[] = [];
   if (!events) {
     if (blocks === 'scanner') return null;
     const env: MarkdownEnv = {};
-    events = markdownItBlockEvents(markdownParser.parse(blockSource, env));
+    events = markdownItBlockEvents(markdownParser.parse(blankLines(text, lines, excludedLines), env));
     references = Object.keys(env.references ?? {}).map(normaliseLabel);
   }
   const inline: InlineContext = { references: new Set(references) };
