@@ -83,7 +83,7 @@ const lineBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom('-', '*', '+', '1.', '2)', '1)', '10.', '0.', '1234567890.', '123456789.'), fc.constantFrom(' ', '  ', '    ', '     ', '', '\t'), fc.oneof(words, fc.constant(''), fc.constant('[ ] task'), fc.constant('[x] done'))).map((parts) => parts.join('')) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````', '``', '~~~~'), fc.constantFrom('', 'ts', ' text', '`x', '~')).map(([fence, info]) => fence + info) },
   { weight: 2, arbitrary: fc.constantFrom('| a | b |', '|---|---|', '| :-: | --: |', 'a | b', '--|--', '|-|', '| a |', '| - |', '|a|b|c|', '---|---|---', ':--|', '| x \\| y | z |', '|', '| |', '|-- -|', '-:|:-', 'a|b|', '| --- |') },
-  { weight: 2, arbitrary: fc.constantFrom('<div>', '</div>', '<div class="x">text', '<!-- note -->', '<!--', '-->', '<span>', '<span>inline</span> text', '<pre>', '</pre>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '<custom-tag attr="x">', '<a href="x">', '</a>', '<script>', '</script>') },
+  { weight: 2, arbitrary: fc.constantFrom('<div>', '</div>', '<div class="x">text', '<!-- note -->', '<!--', '-->', '<span>', '<span>inline</span> text', '<pre>', '</pre>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '<custom-tag attr="x">', '<a href="x">', '</a>', '<script>', '</script>', '<x a=b\0>', '<p\0>') },
   { weight: 2, arbitrary: fc.constantFrom('<!-- retro-health-disable -->', '<!-- retro-health-disable-next-line late-requirements -->', '<!-- retro-health:begin -->', '<!-- retro-health:end -->') },
   { weight: 1, arbitrary: fc.constantFrom('[a]: /url', '[a]: /url "title"', '[A b]: <x> \'t\'', '[a]:', '[a]', '[a] text', '[a][b]', '[a]: /url "multi', 'line title"', '[x\\]]: y', '[', ']: /y', '[[a]]: b', '![img](x)') },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '   ', '\t', 'a\tb', '\tcode') },
@@ -164,6 +164,13 @@ describe('block scanner on generated markdown (headings, setext, lists, quotes, 
       '---\nteam: a\n---\n# Retro\n<!-- retro-health:begin -->\n<div>\n[a]: /b\n<!-- retro-health:end -->',
     ];
     for (const source of documents) assert.ok(agrees(source, 'excluded lines'), `accepted: ${JSON.stringify(source)}`);
+  });
+
+  it('reads NUL as markdown-it does (as U+FFFD, which an HTML tag may hold)', () => {
+    for (const source of ['<x a=b\0>\nfoo\n', 'a\n<x a=b\0>\n', '<div\0>\n\0\n', '- \0\n  <x y=\0>\n']) {
+      assert.ok(sameEvents(source), `accepted: ${JSON.stringify(source)}`);
+      assert.ok(agrees(source, 'NUL'));
+    }
   });
 
   it('defers what it does not model', () => {

@@ -572,7 +572,7 @@ class BlockScan {
     let pos = (bMarks[startLine] as number) + (tShift[startLine] as number);
     if (this.indentOf(startLine) - this.blkIndent >= 4) return false;
     if (pos >= (eMarks[startLine] as number) || src.charCodeAt(pos) !== 0x3c) return false;
-    let lineText = src.slice(pos, eMarks[startLine]);
+    let lineText = htmlLine(src, pos, eMarks[startLine] as number);
     let sequence: readonly [RegExp, RegExp, boolean] | undefined;
     for (const candidate of HTML_SEQUENCES) {
       if (candidate[0].test(lineText)) {
@@ -588,7 +588,7 @@ class BlockScan {
       for (; nextLine < endLine; nextLine++) {
         if (this.indentOf(nextLine) < this.blkIndent && (endsOnBlankLine || !this.isEmpty(nextLine))) break;
         pos = (bMarks[nextLine] as number) + (tShift[nextLine] as number);
-        lineText = src.slice(pos, eMarks[nextLine]);
+        lineText = htmlLine(src, pos, eMarks[nextLine] as number);
         if (sequence[1].test(lineText)) {
           if (lineText.length !== 0) nextLine++;
           break;
@@ -665,6 +665,12 @@ class BlockScan {
     this.emit(BlockEvent.paragraph, startLine, nextLine, 0);
     this.inParagraph = wasInParagraph;
   }
+}
+
+/** A line as markdown-it's HTML block patterns see it: it has replaced NUL by U+FFFD (which an unquoted attribute value may hold). */
+function htmlLine(src: string, start: number, end: number): string {
+  const line = src.slice(start, end);
+  return line.indexOf('\0') === -1 ? line : line.replace(/\0/g, '\uFFFD');
 }
 
 /**
