@@ -2,6 +2,7 @@ import MarkdownIt, { type Env as MarkdownEnv, type Token as MarkdownToken } from
 import { dateFromFileName, frontMatterFlag, parseIsoDate, readFrontMatter, type FrontMatter } from './frontMatter';
 import { findInlineMasks, normaliseLabel, type InlineContext, type MaskRange } from './inlineMask';
 import { SECTION_BEGIN_LINE, SECTION_END_LINE } from './healthMarkers';
+import { BlockEvent, EVENT_SIZE, scanBlocks } from './blockScanner';
 import { LineIndex } from './positions';
 import { readSuppressions, type Suppressions } from './suppressions';
 
@@ -49,6 +50,23 @@ const QUOTE_MARKER = /^[ \t]{0,3}>[ \t]?/;
 const markdownParser = new MarkdownIt({ html: true }).disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 export function readRetro(source: string, options: ReadOptions = {}): RetroDocument {
+  return readWith(source, options, 'auto') as RetroDocument;
+}
+
+/**
+ * readRetro with its block reader chosen, for tests and benchmarks: 'scanner' is null when the block
+ * scanner defers the document; 'markdown-it' always parses with markdown-it.
+ */
+export function readRetroWith(source: string, options: ReadOptions, blocks: 'scanner' | 'markdown-it'): RetroDocument | null {
+  return readWith(source, options, blocks);
+}
+
+/** The block events markdown-it gives for a source as the reader would pass it (tests compare them with the scanner's). */
+export function markdownItEventsOf(blockSource: string): number[] {
+  return markdownItBlockEvents(markdownParser.parse(blockSource, {}));
+}
+
+function readWith(source: string, options: ReadOptions, blocks: 'auto' | 'scanner' | 'markdown-it'): RetroDocument | null {
   const hasBom = source.charCodeAt(0) === 0xfeff;
   const text = hasBom ? source.slice(1) : source;
   const lines = new LineIndex(text);
@@ -56,47 +74,46 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
   const excludedLines = healthSectionLines(lines);
   for (let line = 0; line < frontMatter.lineCount; line++) excludedLines.add(line);
 
-  // markdown-it fills env.references with the document's link reference definitions.
-  const env: MarkdownEnv = {};
-  const tokens = markdownParser.parse(blankLines(text, lines, excludedLines), env);
-  const references = Object.keys(env.references ?? {}).map(normaliseLabel);
+  // The block scanner reads most retros; markdown-it the rest (and fills env.references with the
+  // document's link reference definitions, which the scanner defers).
+  let events = blocks === 'markdown-it' ? null : scanBlocks(text, lines.lineStarts, excludedLines);
+  let references: string[] = [];
+  if (!events) {
+    if (blocks === 'scanner') return null;
+    const env: MarkdownEnv = {};
+    events = markdownItBlockEvents(markdownParser.parse(blankLines(text, lines, excludedLines), env));
+    references = Object.keys(env.references ?? {}).map(normaliseLabel);
+  }
   const inline: InlineContext = { references: new Set(references) };
   const referencesKey = references.sort().join('\n');
   const segments: ProseSegment[] = [];
   const codeLines = new Set<number>(excludedLines);
   const headings: { level: number; text: string }[] = [];
   let headerCells: string[] = [];
-  let inTableHead = false;
   let quoteDepth = 0;
   const reader = { text, lines, inline, referencesKey, quoteDepth: () => quoteDepth };
 
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as MarkdownToken;
-    const map = token.map;
-    if (token.type === 'blockquote_open') quoteDepth += 1;
-    if (token.type === 'blockquote_close') quoteDepth -= 1;
-    if ((token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') && map) {
-      if (token.type !== 'html_block') for (let line = map[0]; line < map[1]; line++) codeLines.add(line);
-      continue;
-    }
-    if (token.type === 'thead_open') inTableHead = true;
-    if (token.type === 'thead_close') inTableHead = false;
-    if (token.type === 'table_open') headerCells = [];
-    if (token.type === 'tr_open' && map) {
-      const cells = tableCells(reader, map[0], headings, inTableHead ? [] : headerCells);
-      if (inTableHead) headerCells = cells.map((cell) => cell.text.trim());
+  for (let index = 0; index < events.length; index += EVENT_SIZE) {
+    const kind = events[index] as number;
+    const map: [number, number] = [events[index + 1] as number, events[index + 2] as number];
+    if (kind === BlockEvent.quoteOpen) quoteDepth += 1;
+    else if (kind === BlockEvent.quoteClose) quoteDepth -= 1;
+    else if (kind === BlockEvent.code) {
+      for (let line = map[0]; line < map[1]; line++) codeLines.add(line);
+    } else if (kind === BlockEvent.tableHead) {
+      headerCells = [];
+      const cells = tableCells(reader, map[0], headings, headerCells);
+      headerCells = cells.map((cell) => cell.text.trim());
       segments.push(...cells);
-      continue;
-    }
-    if (token.type !== 'inline' || !map) continue;
-    const previous = tokens[index - 1];
-    if (previous?.type === 'heading_open') {
-      const level = Number(previous.tag.slice(1));
+    } else if (kind === BlockEvent.tableRow) {
+      segments.push(...tableCells(reader, map[0], headings, headerCells));
+    } else if (kind === BlockEvent.heading) {
+      const level = events[index + 3] as number;
       const segment = blockSegment(reader, map, 'heading', headings);
       while (headings.length && (headings[headings.length - 1] as { level: number }).level >= level) headings.pop();
       headings.push({ level, text: headingText(segment.text) });
       segments.push({ ...segment, headings: headings.slice(0, -1).map((heading) => heading.text) });
-    } else if (previous?.type === 'paragraph_open') {
+    } else if (kind === BlockEvent.paragraph) {
       segments.push(blockSegment(reader, map, 'paragraph', headings));
     }
   }
@@ -112,6 +129,29 @@ export function readRetro(source: string, options: ReadOptions = {}): RetroDocum
     segments,
     suppressions: readSuppressions(lines, codeLines),
   };
+}
+
+/** markdown-it's tokens as the block scanner's events (see blockScanner.ts): what the reader uses of them. */
+function markdownItBlockEvents(tokens: MarkdownToken[]): number[] {
+  const events: number[] = [];
+  let inTableHead = false;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as MarkdownToken;
+    const map = token.map;
+    if (token.type === 'blockquote_open') events.push(BlockEvent.quoteOpen, 0, 0, 0);
+    else if (token.type === 'blockquote_close') events.push(BlockEvent.quoteClose, 0, 0, 0);
+    else if (token.type === 'thead_open') inTableHead = true;
+    else if (token.type === 'thead_close') inTableHead = false;
+    if (!map) continue;
+    if (token.type === 'fence' || token.type === 'code_block') events.push(BlockEvent.code, map[0], map[1], 0);
+    else if (token.type === 'tr_open') events.push(inTableHead ? BlockEvent.tableHead : BlockEvent.tableRow, map[0], map[1], 0);
+    else if (token.type === 'inline') {
+      const previous = tokens[index - 1];
+      if (previous?.type === 'heading_open') events.push(BlockEvent.heading, map[0], map[1], Number(previous.tag.slice(1)));
+      else if (previous?.type === 'paragraph_open') events.push(BlockEvent.paragraph, map[0], map[1], 0);
+    }
+  }
+  return events;
 }
 
 interface BlockReader {
