@@ -178,6 +178,22 @@ export function alexTool(root: string): Tool {
   };
 }
 
+/** Node start, reading each file and one regular-expression pass over it (bench/floor.cjs): no tool can do less. */
+export function floorTool(): Tool {
+  return {
+    name: 'floor',
+    display: 'node bench/floor.cjs (read + one regex pass)',
+    script: join(__dirname, 'floor.cjs'),
+    args: [],
+    check(run, batch) {
+      if (run.status !== 0) fail(run, 'the floor script failed');
+      const seen = JSON.parse(run.stdout) as { files: number };
+      if (seen.files !== batch.length) fail(run, `read ${seen.files} of ${batch.length} files`);
+      return { files: seen.files, findings: 0 };
+    },
+  };
+}
+
 /** Environment for the children: no colour, no update check, same for every tool. */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NO_UPDATE_NOTIFIER: '1' };
