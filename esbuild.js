@@ -137,15 +137,18 @@ async function writeTeamConfigSchema() {
 }
 
 /**
- * The built-in catalog compiled once, here, as data (src/core/matcher/snapshot.ts): each CLI
- * process loads it instead of compiling ~900 automata cold. Only the CLI embeds it (+0.8 MB): the
- * extension compiles once per session, on the first retro, and keeps its bundle small. Watch
- * builds leave it out, so a changed catalog is never served stale.
+ * The built-in catalog compiled once, here, as data (src/core/matcher/snapshot.ts), written beside
+ * the bundles as dist/catalog-snapshot.txt: the CLI and the extension's core read it (first line: this
+ * build's id, which both bundles carry) instead of compiling ~900 automata cold in every process.
+ * Watch builds carry no id, so a snapshot from another build is never served stale.
  */
-async function embedMatcherSnapshot(options) {
+async function writeMatcherSnapshot(bundles) {
   const { SymptomMatcher, builtInCatalog } = await loadAtBuildTime('src/core/index.ts');
   const snapshot = new SymptomMatcher(builtInCatalog(), { snapshot: null, model: null }).snapshot();
-  options.define = { ...options.define, __MATCHER_SNAPSHOT__: JSON.stringify(snapshot) };
+  const id = require('node:crypto').createHash('sha256').update(snapshot).digest('hex').slice(0, 16);
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync(path.join('dist', 'catalog-snapshot.txt'), `${id}\n${snapshot}`);
+  for (const options of bundles) options.define = { ...options.define, __CATALOG_SNAPSHOT_ID__: JSON.stringify(id) };
 }
 
 async function main() {
@@ -156,9 +159,11 @@ async function main() {
     console.log('[watch] watching for changes');
     return;
   }
-  await embedMatcherSnapshot(builds.find((options) => options.outfile === 'dist/cli.js'));
+  const cli = builds.find((options) => options.outfile === 'dist/cli.js');
+  const extensionCore = { define: {} };
+  await writeMatcherSnapshot([cli, extensionCore]);
   const extension = builds.find((options) => options.outfile === 'dist/extension.js');
-  extension.plugins = [...extension.plugins, lazyCorePlugin(await buildExtensionCore('dist/core.js'))];
+  extension.plugins = [...extension.plugins, lazyCorePlugin(await buildExtensionCore('dist/core.js', extensionCore.define))];
   extension.define = { ...extension.define, __CORE_IN_ITS_OWN_BUNDLE__: 'true' };
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   checkEagerCore(results[builds.indexOf(extension)].metafile);
@@ -184,18 +189,21 @@ function coreModuleFiles(folder = CORE_DIR) {
 }
 
 /** Builds dist/core.js (every core module as a namespace, m0…mN) and returns, per module file, its key and export names. */
-async function buildExtensionCore(outfile) {
+async function buildExtensionCore(outfile, define) {
   const files = coreModuleFiles();
   const contents = [
     ...files.map((file, index) => `export * as m${index} from ${JSON.stringify(file)};`),
-    // The Node host reads the shipped sentence model beside the bundle; registered as the core loads.
+    // The Node host reads the shipped sentence model and catalog snapshot beside the bundle; registered as the core loads.
     "import { useShippedSentenceModel } from './src/host/sentenceModelFile';",
+    "import { useShippedCatalogSnapshot } from './src/host/catalogSnapshotFile';",
     'useShippedSentenceModel();',
+    'useShippedCatalogSnapshot();',
   ].join('\n');
   await esbuild.build({
     ...shared,
     stdin: { contents, resolveDir: __dirname, loader: 'ts' },
     outfile,
+    define: { ...shared.define, ...define },
     banner: { js: 'globalThis.__retroHealthCoreLoadStart = performance.now();' },
     footer: { js: 'globalThis.__retroHealthCoreLoadEnd = performance.now();' },
   });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
+import { useShippedCatalogSnapshot } from '../host/catalogSnapshotFile';
 import { useShippedSentenceModel } from '../host/sentenceModelFile';
 import { runCli } from './main';
 
 useShippedSentenceModel();
+useShippedCatalogSnapshot();
 
 // `retro-health report … | head`: the reader has what it wanted. Stop quietly, as Unix tools do, with
 // the exit code already decided (0 if not yet), instead of dying on an unhandled EPIPE.

@@ -85,7 +85,7 @@ export function activateRetroHealth(context: vscode.ExtensionContext, activateSt
   const testMode = isTestMode(context.extensionMode === vscode.ExtensionMode.Test);
   if (testMode) {
     context.subscriptions.push(
-      vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, coreLoadMs: coreLoadMs(), analyses: analyses.analysed, catalogsCompiled: catalogs.compiled, workspaceProblemPasses: workspaceProblems.passes })),
+      vscode.commands.registerCommand('retroHealth.internal.stats', () => ({ ...timing, coreLoadMs: coreLoadMs(), analyses: analyses.analysed, catalogsCompiled: catalogs.compiled, catalogsFromSnapshot: catalogs.fromSnapshot, workspaceProblemPasses: workspaceProblems.passes })),
       vscode.commands.registerCommand(PANEL_PROBE_COMMAND, (simulate?: unknown) => panel.probe(simulate)),
       vscode.commands.registerCommand(REPORT_PROBE_COMMAND, (simulate?: unknown) => report.probe(simulate)),
     );

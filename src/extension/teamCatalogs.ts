@@ -19,6 +19,8 @@ export class TeamCatalogs implements vscode.Disposable {
   private readonly onDisk = new Map<string, string | undefined>();
   /** How many catalogs were compiled (for the internal stats command). */
   compiled = 0;
+  /** How many of them came from the build's snapshot (the built-in catalog, Node build) rather than compiled here. */
+  fromSnapshot = 0;
   private readonly problems = vscode.languages.createDiagnosticCollection('retro-health-config');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -96,6 +98,12 @@ export class TeamCatalogs implements vscode.Disposable {
 
   private load(folder: vscode.WorkspaceFolder | undefined): FolderCatalog {
     this.compiled += 1;
+    const loaded = this.loadFor(folder);
+    if (loaded.matcher.fromSnapshot) this.fromSnapshot += 1;
+    return loaded;
+  }
+
+  private loadFor(folder: vscode.WorkspaceFolder | undefined): FolderCatalog {
     if (!folder) return compile(loadTeamCatalog(undefined));
     const uri = vscode.Uri.joinPath(folder.uri, TEAM_CONFIG_FILE);
     const text = this.configText(uri);

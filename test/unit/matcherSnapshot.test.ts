@@ -1,8 +1,11 @@
 // The compiled catalog as data (src/core/matcher/snapshot.ts): a matcher loaded from a snapshot
-// finds exactly what a freshly compiled one finds, and the CLI bundle embeds one.
+// finds exactly what a freshly compiled one finds, and the build writes one beside the bundles.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCatalogSnapshot } from '../../src/host/catalogSnapshotFile';
 import { analyzeRetro, builtInCatalog, SymptomMatcher, type Symptom } from '../../src/core';
 import { decodeSnapshot, encodeSnapshot } from '../../src/core/matcher/snapshot';
 
@@ -48,8 +51,50 @@ describe('matcher snapshot', function () {
     assert.throws(() => decodeSnapshot('{"$symptom":"no-such"}', new Map()), /unknown symptom/);
   });
 
-  it('the CLI bundle embeds the built-in snapshot (npm run build), the extension bundles do not', () => {
-    assert.ok(readFileSync('dist/cli.js', 'utf8').includes('"byFirstWord"'), 'dist/cli.js holds a snapshot');
-    for (const bundle of ['dist/extension.js', 'dist/core.js']) assert.ok(!readFileSync(bundle, 'utf8').includes('"byFirstWord"'), `${bundle} does not`);
+  it('the build writes dist/catalog-snapshot.txt with its id; the CLI and the extension core carry that id, not the snapshot (npm run build)', () => {
+    const file = readFileSync('dist/catalog-snapshot.txt', 'utf8');
+    const id = file.slice(0, file.indexOf('\n'));
+    assert.match(id, /^[0-9a-f]{16}$/);
+    const snapshot = readCatalogSnapshot('dist/catalog-snapshot.txt', id) as string;
+    const compiled = new SymptomMatcher(builtInCatalog(), { snapshot: null });
+    assert.equal(new SymptomMatcher(builtInCatalog(), { snapshot }).termCount, compiled.termCount);
+    for (const bundle of ['dist/cli.js', 'dist/core.js']) {
+      const text = readFileSync(bundle, 'utf8');
+      assert.ok(text.includes(`"${id}"`), `${bundle} carries the snapshot's id`);
+      assert.ok(!text.includes('"byFirstWord"'), `${bundle} does not embed the snapshot`);
+    }
+    assert.ok(!readFileSync('dist/extension.js', 'utf8').includes(`"${id}"`), 'dist/extension.js (adapters) needs no snapshot');
+  });
+
+  it('the CLI loads the built-in catalog from the snapshot beside it (a snapshot of one symptom finds only that one)', () => {
+    const file = readFileSync('dist/catalog-snapshot.txt', 'utf8');
+    const id = file.slice(0, file.indexOf('\n'));
+    const root = mkdtempSync(join(tmpdir(), 'retro-health-cli-'));
+    mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'media'));
+    copyFileSync('dist/cli.js', join(root, 'dist', 'cli.js'));
+    copyFileSync('media/sentence-model.bin', join(root, 'media', 'sentence-model.bin'));
+    const retro = join(root, 'retro.md');
+    writeFileSync(retro, '# Retro\n\n- IT just doesn’t get it.\n- Requirements didn’t come out until UAT.\n');
+    const symptomsFound = () => {
+      const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'report', '--format', 'json', '--rules-only', retro], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { documents: { findings: { symptom: string }[] }[] }).documents[0]?.findings.map((finding) => finding.symptom).sort();
+    };
+    assert.deepEqual(symptomsFound(), ['it-doesnt-get-it', 'requirements-surface-late'], 'no snapshot beside it: compiled');
+    const catalog = builtInCatalog();
+    const oneSymptom = new SymptomMatcher({ ...catalog, symptoms: catalog.symptoms.filter((symptom) => symptom.id === 'it-doesnt-get-it') }, { snapshot: null, model: null });
+    writeFileSync(join(root, 'dist', 'catalog-snapshot.txt'), `${id}\n${oneSymptom.snapshot()}`);
+    assert.deepEqual(symptomsFound(), ['it-doesnt-get-it'], 'the snapshot was used');
+  });
+
+  it('a snapshot file from another build, or none, is not used (the catalog is compiled instead)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retro-health-snapshot-'));
+    const file = join(dir, 'catalog-snapshot.txt');
+    writeFileSync(file, 'aaaaaaaaaaaaaaaa\n{"not":"used"}');
+    assert.equal(readCatalogSnapshot(file, 'bbbbbbbbbbbbbbbb'), undefined, 'another build');
+    assert.equal(readCatalogSnapshot(file, undefined), undefined, 'a bundle built without one (watch)');
+    assert.equal(readCatalogSnapshot(join(dir, 'missing.txt'), 'aaaaaaaaaaaaaaaa'), undefined, 'no file');
+    assert.equal(readCatalogSnapshot(file, 'aaaaaaaaaaaaaaaa'), '{"not":"used"}', 'its own build');
   });
 });

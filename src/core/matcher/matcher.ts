@@ -139,6 +139,7 @@ export class SymptomMatcher {
     this.verdicts = verdictIndex(options.verdicts ?? []);
     this.symptomById = new Map(catalog.symptoms.map((symptom) => [symptom.id, symptom]));
     const snapshot = options.snapshot !== undefined ? options.snapshot : catalog === builtInCatalog() ? embeddedSnapshot() : undefined;
+    this.fromSnapshot = snapshot !== undefined && snapshot !== null && snapshot !== '';
     if (snapshot) {
       const { termTexts, termNodeCounts, ...state } = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
       Object.assign(this, state);
@@ -215,6 +216,9 @@ export class SymptomMatcher {
       discussion: cueIds(DISCUSSION_CUES),
     };
   }
+
+  /** Loaded from a compiled snapshot (the build's, for the built-in catalog) rather than compiled here. */
+  readonly fromSnapshot: boolean;
 
   get termCount(): number {
     return this.terms.length;

@@ -1,17 +1,27 @@
 /**
  * The built-in catalog's compiled matcher as data. Compiling ~900 term automata runs cold in every
- * new process (~80 ms in the CLI, most of it before the JIT warms up); the build compiles them once
- * and embeds the result (`__MATCHER_SNAPSHOT__`, see esbuild.js), which loads in a few ms. Plain
+ * new process (~60–95 ms, most of it before the JIT warms up); the build compiles them once and
+ * writes the result beside the bundles (`dist/catalog-snapshot.txt`, see esbuild.js), which Node
+ * hosts hand to the core (src/host/catalogSnapshotFile.ts) and which loads in a few ms. Plain
  * JSON with tags for what JSON lacks: Maps, Sets, typed arrays, holes, and symptoms by id.
  */
 import type { Symptom } from '../catalog/schema';
 
-/** Set by the production and test builds (esbuild `define`); absent in the sources and in watch builds. */
-declare const __MATCHER_SNAPSHOT__: string | undefined;
+/** Where the built-in snapshot comes from; none (compile at first use) in the web extension, the sources and watch builds. */
+let snapshotSource: (() => string | undefined) | undefined;
 
-/** The snapshot embedded in this bundle, if any. */
+/** A host registers how to read the built-in catalog's snapshot; it is asked once, by the first matcher for the built-in catalog. */
+export function setSnapshotSource(source: (() => string | undefined) | undefined): void {
+  snapshotSource = source;
+}
+
+/** The built-in catalog's snapshot from the registered source, if any (a source that fails means: compile). */
 export function embeddedSnapshot(): string | undefined {
-  return typeof __MATCHER_SNAPSHOT__ === 'string' ? __MATCHER_SNAPSHOT__ : undefined;
+  try {
+    return snapshotSource?.();
+  } catch {
+    return undefined;
+  }
 }
 
 type Tagged = { $m: [unknown, unknown][] } | { $s: unknown[] } | { $i32: number[] } | { $u8: number[] } | { $symptom: string } | { $hole: 1 };

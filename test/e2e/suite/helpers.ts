@@ -88,6 +88,8 @@ export interface Stats {
   coreLoadMs: number | undefined;
   analyses: number;
   catalogsCompiled: number;
+  /** Of those, loaded from the build's snapshot (dist/catalog-snapshot.txt). */
+  catalogsFromSnapshot: number;
   workspaceProblemPasses: number;
 }
 

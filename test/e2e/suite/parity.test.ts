@@ -28,6 +28,8 @@ describe('editor and CLI agree', () => {
       },
     );
     assert.deepEqual(actual, expected);
+    // This workspace has no team file: the built-in catalog came from the build's snapshot, not a compile in the editor.
+    assert.ok((await stats()).catalogsFromSnapshot > 0, 'the built-in catalog was compiled in the editor instead of loaded from dist/catalog-snapshot.txt');
   });
 
   it('a markdown file that is not a retro costs no analysis and compiles no catalog', async () => {
