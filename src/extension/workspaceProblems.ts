@@ -47,7 +47,10 @@ export class WorkspaceProblems implements vscode.Disposable {
       vscode.window.tabGroups.onDidChangeTabs(() => this.schedule()),
       { dispose: () => this.stop() },
     );
-    this.apply();
+    // After activation returns: the first settings read of a session costs the host ~5 ms, and this
+    // background pass is no reason to hold up activation.
+    const firstApply = setTimeout(() => this.apply(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(firstApply) });
   }
 
   private apply(): void {
