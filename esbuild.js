@@ -138,8 +138,8 @@ async function writeTeamConfigSchema() {
 
 /**
  * The built-in catalog compiled once, here, as data (src/core/matcher/snapshot.ts), written beside
- * the bundles as dist/catalog-snapshot.txt: the CLI and the extension's core read it (first line: this
- * build's id, which both bundles carry) instead of compiling ~900 automata cold in every process.
+ * the bundles as dist/catalog-snapshot.txt: the CLI, the extension's core and the web extension read
+ * it (first line: this build's id, which the bundles carry) instead of compiling ~900 automata cold.
  * Watch builds carry no id, so a snapshot from another build is never served stale.
  */
 async function writeMatcherSnapshot(bundles) {
@@ -160,8 +160,9 @@ async function main() {
     return;
   }
   const cli = builds.find((options) => options.outfile === 'dist/cli.js');
+  const web = builds.find((options) => options.outfile === 'dist/web/extension.js');
   const extensionCore = { define: {} };
-  await writeMatcherSnapshot([cli, extensionCore]);
+  await writeMatcherSnapshot([cli, web, extensionCore]);
   const extension = builds.find((options) => options.outfile === 'dist/extension.js');
   extension.plugins = [...extension.plugins, lazyCorePlugin(await buildExtensionCore('dist/core.js', extensionCore.define))];
   extension.define = { ...extension.define, __CORE_IN_ITS_OWN_BUNDLE__: 'true' };

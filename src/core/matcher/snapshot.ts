@@ -15,6 +15,23 @@ export function setSnapshotSource(source: (() => string | undefined) | undefined
   snapshotSource = source;
 }
 
+/** The build's id of the snapshot file it wrote beside the bundles (esbuild `define`); absent in the sources and watch builds. */
+declare const __CATALOG_SNAPSHOT_ID__: string | undefined;
+
+export function builtSnapshotId(): string | undefined {
+  return typeof __CATALOG_SNAPSHOT_ID__ === 'string' ? __CATALOG_SNAPSHOT_ID__ : undefined;
+}
+
+/**
+ * The snapshot in a snapshot file's text (first line: the id of the build that wrote it), when that
+ * is the build expected; a file from another build, or a bundle built without one, gives undefined.
+ */
+export function snapshotFromFile(text: string, expectedId: string | undefined): string | undefined {
+  if (expectedId === undefined) return undefined;
+  const newline = text.indexOf('\n');
+  return newline !== -1 && text.slice(0, newline) === expectedId ? text.slice(newline + 1) : undefined;
+}
+
 /** The built-in catalog's snapshot from the registered source, if any (a source that fails means: compile). */
 export function embeddedSnapshot(): string | undefined {
   try {

@@ -64,6 +64,8 @@ describe('web worker extension host', function () {
     const late = await waitFor('the late-requirements finding', () => ours(document.uri).find((d) => codeOf(d) === 'requirements-surface-late'));
     ok(document.getText(late.range).length > 0, 'on the sentence');
     ok(ours(document.uri).some((d) => codeOf(d) !== 'requirements-surface-late'), 'the other symptom too (the sentence model is loaded)');
+    const stats = await vscode.commands.executeCommand<{ catalogsFromSnapshot: number }>('retroHealth.internal.stats');
+    ok(stats.catalogsFromSnapshot > 0, 'the built-in catalog came from dist/catalog-snapshot.txt (read through workspace.fs), not compiled in the worker');
   });
 
   it('applies a quick fix and one undo takes it back', async () => {
