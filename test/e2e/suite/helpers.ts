@@ -162,7 +162,18 @@ export interface UndoCheck {
 export async function everyEditUndoes(document: vscode.TextDocument, original: string, options: { maxDiagnostics?: number; actionItem?: string; saved?: boolean } = {}): Promise<UndoCheck> {
   const name = path.basename(document.uri.path);
   const result: UndoCheck = { quickFixes: 0, diagnostics: 0, sectionWritten: false, actionItemAdded: false };
-  for (const diagnostic of ours(document.uri).slice(0, options.maxDiagnostics)) {
+  const diagnosed = ours(document.uri);
+  const originalKeys = JSON.stringify(diagnosed.map(diagnosticKey).sort());
+  // After an undo the retro is re-analysed after a pause: ask for the next diagnostic's fixes only
+  // once the diagnostics are the original text's again (a loaded machine can take a while).
+  const diagnosticsBack = () =>
+    waitFor(
+      () => `${name}: the diagnostics of the restored text (${originalKeys}); have ${JSON.stringify(ours(document.uri).map(diagnosticKey).sort())}`,
+      () => (JSON.stringify(ours(document.uri).map(diagnosticKey).sort()) === originalKeys ? true : undefined),
+      10_000,
+    );
+  for (const diagnostic of diagnosed.slice(0, options.maxDiagnostics)) {
+    await diagnosticsBack();
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(actions.some((a) => a.title.endsWith(' in this file')), `${name}: "Ignore … in this file" offered at ${codeOf(diagnostic)}`);
     result.diagnostics += 1;
