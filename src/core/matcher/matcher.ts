@@ -3,7 +3,6 @@ import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, PAST_CONTEXT, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, type CompiledTerm } from './pattern';
 import { pushTo } from '../multimap';
-import { occurrenceScratch, SentenceOccurrences, type OccurrenceScratch } from './occurrences';
 import { fileTerm, TermScanner, type TermOccurrence } from './termScanner';
 import { tokenize, type Token } from './tokenize';
 import { defaultSentenceModel, type SentenceModel } from '../model';
@@ -81,7 +80,7 @@ interface SentenceIndex {
   /** clause[i] = number of the clause holding token i, counted over the paragraph */
   clause: Int32Array;
   /** term id -> occurrences in this sentence */
-  occurrences: SentenceOccurrences;
+  occurrences: Map<number, Occurrence[]>;
   /** Filled when a candidate match first needs them. */
   cues?: { resolution: Occurrence[]; hypothetical: Occurrence[] };
 }
@@ -111,7 +110,6 @@ export class SymptomMatcher {
   private readonly clauseFinalCues = new Set<number>();
   /** termPresent[term] / ruleWoken[rule] === sentenceStamp: the term occurs in / the rule is woken by the sentence being matched. */
   private readonly termPresent: Int32Array;
-  private readonly occurrenceScratch: OccurrenceScratch;
   private readonly ruleWoken: Int32Array;
   private sentenceStamp = 0;
   private readonly unlessTerms = new Map<string, number[]>();
@@ -161,7 +159,6 @@ export class SymptomMatcher {
     }
     // Every term and rule is known now: the scratch stamps are sized once.
     this.termPresent = new Int32Array(this.termCount);
-    this.occurrenceScratch = occurrenceScratch(this.termCount);
     this.ruleWoken = new Int32Array(this.rules.length);
   }
 
@@ -397,7 +394,7 @@ export class SymptomMatcher {
     // Stamp the terms present in this sentence and the rules they can start: array lookups, no sets.
     const stamp = ++this.sentenceStamp;
     const woken: number[] = [];
-    for (const term of sentence.occurrences.terms()) {
+    for (const term of sentence.occurrences.keys()) {
       this.termPresent[term] = stamp;
       for (const index of this.rulesByAnchorTerm.get(term) ?? NONE) {
         if (this.ruleWoken[index] === stamp) continue;
@@ -431,8 +428,8 @@ export class SymptomMatcher {
   }
 
   private indexSentence(tokens: Token[], norms: string[], clause: Int32Array, from: number, to: number): SentenceIndex {
-    const occurrences = new SentenceOccurrences(this.occurrenceScratch);
-    (this.scanner ??= new TermScanner({ nodeCounts: this.termNodeCounts(), termAt: (id) => this.termAt(id), byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix })).scan(norms, from, to, occurrences);
+    const occurrences = new Map<number, Occurrence[]>();
+    (this.scanner ??= new TermScanner({ nodeCounts: this.termNodeCounts(), termAt: (id) => this.termAt(id), byFirstWord: this.byFirstWord, byFirstPrefix: this.byFirstPrefix })).scan(norms, from, to, (occurrence) => pushTo(occurrences, occurrence.term, occurrence));
     return { from, to, norms, tokens, clause, occurrences };
   }
 
@@ -517,16 +514,16 @@ export class SymptomMatcher {
   /** The sentence's resolution and hypothesis cues, gathered once for all its candidate matches. */
   private cuesIn(sentence: SentenceIndex): { resolution: Occurrence[]; hypothetical: Occurrence[] } {
     const cues = { resolution: [] as Occurrence[], hypothetical: [] as Occurrence[] };
-    for (const term of sentence.occurrences.terms()) {
+    for (const [term, occurrences] of sentence.occurrences) {
       const kind = this.cueKind[term] as number;
-      if (kind & RESOLUTION_CUE) cues.resolution.push(...(sentence.occurrences.get(term) as Occurrence[]));
-      if (kind & HYPOTHETICAL_CUE) cues.hypothetical.push(...(sentence.occurrences.get(term) as Occurrence[]));
+      if (kind & RESOLUTION_CUE) cues.resolution.push(...occurrences);
+      if (kind & HYPOTHETICAL_CUE) cues.hypothetical.push(...occurrences);
     }
     return cues;
   }
 
   private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
-    return terms.some((term) => sentence.occurrences.has(term));
+    return terms.some((term) => (sentence.occurrences.get(term)?.length ?? 0) > 0);
   }
 }
 

@@ -1,5 +1,4 @@
 import { pushTo } from '../multimap';
-import type { OccurrenceSink } from './occurrences';
 import { atomMatches, firstNodesOf, isNumber, NUMBER_KEY, stepOf, type Atom, type CompiledTerm } from './pattern';
 
 /** A term found in a sentence: token indices, end exclusive. */
@@ -98,8 +97,8 @@ export class TermScanner {
     this.reset();
   }
 
-  /** Adds each term's longest match starting at each token in [from, to) to `found`. */
-  scan(norms: readonly string[], from: number, to: number, found: OccurrenceSink): void {
+  /** Calls `found` for each term's longest match starting at each token in [from, to). */
+  scan(norms: readonly string[], from: number, to: number, found: (occurrence: TermOccurrence) => void): void {
     for (let start = from; start < to; start++) {
       let state = this.startState(norms[start] as string);
       if (state === DEAD) continue;
@@ -118,7 +117,7 @@ export class TermScanner {
         state = this.next(state, norms[index] as string);
         if (state === DEAD) break;
       }
-      for (const term of ended) found.add(term, start, this.bestEnd[term] as number);
+      for (const term of ended) found({ term, from: start, to: this.bestEnd[term] as number });
     }
   }
 
