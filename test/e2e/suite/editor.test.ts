@@ -3,7 +3,7 @@
 // the team file, size limits.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyzeActiveFile, codeOf, describeDiagnostics, openNew, ours, setSetting, waitFor, waitForDiagnostic, waitForNone, workspaceFile } from './helpers';
+import { analyzeActiveFile, codeOf, describeDiagnostics, openNew, ours, setSetting, stats, waitFor, waitForDiagnostic, waitForNone, workspaceFile } from './helpers';
 
 const LATE = 'Lots of requirements didn’t come out until UAT.';
 const RETRO_CRLF = ['---', 'date: 2026-04-01', 'team: claims', '---', '# Sprint 7 retro', '', "## What didn't go well", '', `- ${LATE}`, '- Finance has hired its own developers and runs a parallel system.', '', '## Action items', '', '- [ ] Fix the flaky e2e test', ''].join('\r\n');
@@ -29,6 +29,8 @@ describe('editor: live symptoms', () => {
     assert.equal(code.target.scheme, 'retro-health');
     const page = await vscode.workspace.openTextDocument(code.target);
     assert.match(page.getText(), /# Requirements surface only at acceptance testing/);
+    // No team file here: the built-in catalog came from dist/catalog-snapshot.txt (in the VSIX too: this runs in the smoke).
+    assert.ok((await stats()).catalogsFromSnapshot > 0, 'the built-in catalog was compiled instead of loaded from dist/catalog-snapshot.txt');
   });
 
   it('a markdown file that is not a retro is left alone until "Analyze This File"', async () => {
