@@ -213,9 +213,13 @@ async function buildExtensionCore(outfile, define) {
   const core = require(built);
   return new Map(
     files.map((file, index) => {
-      const exports = core[`m${index}`];
-      const names = Object.keys(exports);
-      return [file, { key: `m${index}`, names: names.filter((name) => !isInlinable(exports[name])), constants: Object.fromEntries(names.filter((name) => isInlinable(exports[name])).map((name) => [name, exports[name]])) }];
+      const names = [];
+      const constants = {};
+      for (const [name, value] of Object.entries(core[`m${index}`])) {
+        if (isInlinable(value)) constants[name] = value;
+        else names.push(name);
+      }
+      return [file, { key: `m${index}`, names, constants }];
     }),
   );
 }

@@ -139,7 +139,7 @@ export class SymptomMatcher {
     this.verdicts = verdictIndex(options.verdicts ?? []);
     this.symptomById = new Map(catalog.symptoms.map((symptom) => [symptom.id, symptom]));
     const snapshot = options.snapshot !== undefined ? options.snapshot : catalog === builtInCatalog() ? embeddedSnapshot() : undefined;
-    this.fromSnapshot = snapshot !== undefined && snapshot !== null && snapshot !== '';
+    this.fromSnapshot = Boolean(snapshot);
     if (snapshot) {
       const { termTexts, termNodeCounts, ...state } = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
       Object.assign(this, state);
