@@ -743,6 +743,26 @@ describe('readRetro: front matter and dates', () => {
     assert.equal(doc.team, 'Bom Team');
     assertHidden(doc, 'Bom');
   });
+
+  it('reads front matter as its definition does: the first 502 lines split at \\n, the first closing fence after the opening one', () => {
+    // The reader walks lines only up to the closing fence; the definition splits them all.
+    const byDefinition = (text: string) => {
+      const lines = text.split('\n', 502);
+      if (lines.length < 2 || !/^---[ \t]*\r?$/.test(lines[0] as string)) return 0;
+      return lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) + 1;
+    };
+    const line = fc.constantFrom('---', '--- ', '...', '---x', 'team: A', 'date: 2026-01-02', '', '\r', ' ---', '----');
+    const text = fc.oneof(
+      fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n')),
+      fc.tuple(fc.array(line, { maxLength: 3 }), fc.integer({ min: 495, max: 505 }), fc.array(line, { maxLength: 3 })).map(([head, filler, tail]) => ['---', ...head, ...Array<string>(filler).fill('x: y'), ...tail].join('\n')),
+    );
+    fc.assert(
+      fc.property(text, (source) => {
+        assert.equal(readRetro(source).frontMatter.lineCount, byDefinition(source));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 // =============================================================================================

@@ -18,10 +18,9 @@ export function readFrontMatter(text: string): FrontMatter {
   const none: FrontMatter = { lineCount: 0, endOffset: 0, fields: {} };
   // Most retros have none: don't split the first 500 lines to find out.
   if (!text.startsWith('---')) return none;
-  const lines = text.split('\n', MAX_FRONT_MATTER_LINES + 2);
-  if (lines.length < 2 || !FENCE.test(lines[0] ?? '')) return none;
-  const closing = lines.findIndex((line, index) => index > 0 && CLOSING_FENCE.test(line));
-  if (closing === -1) return none;
+  const lines = linesToClosingFence(text);
+  const closing = lines.length - 1;
+  if (closing < 1 || !FENCE.test(lines[0] as string) || !CLOSING_FENCE.test(lines[closing] as string)) return none;
   const fields: Record<string, string> = {};
   for (const line of lines.slice(1, closing)) {
     const match = SCALAR_FIELD.exec(line);
@@ -30,6 +29,22 @@ export function readFrontMatter(text: string): FrontMatter {
   let endOffset = 0;
   for (let i = 0; i <= closing; i++) endOffset += (lines[i] as string).length + 1;
   return { lineCount: closing + 1, endOffset: Math.min(endOffset, text.length), fields };
+}
+
+/**
+ * The text's first lines (as `split('\n')` gives them), up to the first closing fence after the
+ * first line, MAX_FRONT_MATTER_LINES + 2 lines or the end: a retro's body is not split to read its front matter.
+ */
+function linesToClosingFence(text: string): string[] {
+  const lines: string[] = [];
+  for (let start = 0; lines.length < MAX_FRONT_MATTER_LINES + 2; ) {
+    const newline = text.indexOf('\n', start);
+    const line = newline === -1 ? text.slice(start) : text.slice(start, newline);
+    lines.push(line);
+    if (newline === -1 || (lines.length === 1 ? !FENCE.test(line) : CLOSING_FENCE.test(line))) break;
+    start = newline + 1;
+  }
+  return lines;
 }
 
 /** Drops a trailing "# comment"; for a quoted value, everything after the closing quote. */

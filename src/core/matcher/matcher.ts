@@ -3,6 +3,7 @@ import type { ProseSegment } from '../markdown/reader';
 import { ACTION_CONTEXT, DISCUSSION_CUES, DISCUSSION_HEADING, HYPOTHETICAL_HEADING, HYPOTHETICAL_CUES, NEGATION_WINDOW, NEGATIVE_CONTEXT, NEGATORS, PAST_CONTEXT, SUBJECT_NEGATORS, POSITIVE_CONTEXT, POSITIVE_CONTEXT_FACTOR, RESOLUTION_CUES } from './cues';
 import { compileTerm, type CompiledTerm } from './pattern';
 import { pushTo } from '../multimap';
+import { RecentCache } from '../recentCache';
 import { fileTerm, TermScanner, type TermOccurrence } from './termScanner';
 import { tokenize, type Token } from './tokenize';
 import { defaultSentenceModel, type SentenceModel } from '../model';
@@ -10,7 +11,7 @@ import { verdictIndex, verdictKey, type TeamVerdict } from '../verdicts';
 import { builtInCatalog } from '../catalog';
 import { decodeSnapshot, embeddedSnapshot, encodeSnapshot } from './snapshot';
 
-/** Segments remembered per matcher: enough for a few large open retros. */
+/** Segments remembered per matcher (one generation: RecentCache holds up to twice as many): enough for a few large open retros. */
 const SEGMENT_CACHE_SIZE = 5000;
 
 /** Shared empty list for lookups that miss: `?? []` in a loop allocates an array every time. */
@@ -101,7 +102,7 @@ export class SymptomMatcher {
   private readonly byFirstWord = new Map<string, number[]>();
   private readonly byFirstPrefix = new Map<string, { prefix: string; term: number }[]>();
   private readonly rules: CompiledRule[] = [];
-  private readonly segmentCache = new Map<string, { positive?: Match[]; past?: Match[]; plain?: Match[] }>();
+  private readonly segmentCache = new RecentCache<string, { positive?: Match[]; past?: Match[]; plain?: Match[] }>(SEGMENT_CACHE_SIZE);
   /** term id -> rules whose wake group holds it: a sentence only tries rules one of its terms can wake. */
   private readonly rulesByAnchorTerm = new Map<number, number[]>();
   /** Every term's automaton run at once, built when the first sentence is scanned. */
@@ -294,21 +295,13 @@ export class SymptomMatcher {
    */
   matchSegment(segment: ProseSegment): Match[] {
     if (segment.headings.some(isOffTopicHeading)) return [];
-    const contextText = `${segment.headings[segment.headings.length - 1] ?? ''} | ${segment.columnHeader ?? ''}`;
-    const positive = isPositiveContext(contextText);
-    const past = isPastContext(contextText);
-    const context = positive ? 'positive' : past ? 'past' : 'plain';
+    const context = contextOf(segment.headings[segment.headings.length - 1] ?? '', segment.columnHeader ?? '');
     let remembered = this.segmentCache.get(segment.text);
-    if (remembered) {
-      // Refresh its place: the map's insertion order is the eviction order.
-      this.segmentCache.delete(segment.text);
-      this.segmentCache.set(segment.text, remembered);
-    } else {
+    if (!remembered) {
       remembered = {};
       this.segmentCache.set(segment.text, remembered);
-      if (this.segmentCache.size > SEGMENT_CACHE_SIZE) this.segmentCache.delete(this.segmentCache.keys().next().value as string);
     }
-    return (remembered[context] ??= this.matchUncached(segment, positive, past));
+    return (remembered[context] ??= this.matchUncached(segment, context === 'positive', context === 'past'));
   }
 
   /** Forgets remembered paragraphs (benchmarks use it to measure cold analysis). */
@@ -529,9 +522,27 @@ export class SymptomMatcher {
 
 /** Headings and contexts recur in every paragraph under them: each is classified once. */
 const offTopicHeadings = new Map<string, boolean>();
-const positiveContexts = new Map<string, boolean>();
-const pastContexts = new Map<string, boolean>();
+/** heading -> column header -> context: the document's own strings are the keys, so no key is built per paragraph. */
+const contexts = new Map<string, Map<string, SegmentContext>>();
 const MAX_REMEMBERED_CONTEXTS = 10_000;
+
+type SegmentContext = 'positive' | 'past' | 'plain';
+
+/** What the nearest heading and the table column say of a paragraph: wins and plans, the past, or neither. */
+function contextOf(heading: string, columnHeader: string): SegmentContext {
+  let byColumn = contexts.get(heading);
+  if (!byColumn) {
+    if (contexts.size >= MAX_REMEMBERED_CONTEXTS) contexts.clear();
+    contexts.set(heading, (byColumn = new Map()));
+  }
+  let context = byColumn.get(columnHeader);
+  if (context === undefined) {
+    const text = `${heading} | ${columnHeader}`;
+    context = isPositiveContext(text) ? 'positive' : PAST_CONTEXT.test(text) ? 'past' : 'plain';
+    byColumn.set(columnHeader, context);
+  }
+  return context;
+}
 
 function remembered(cache: Map<string, boolean>, key: string, classify: (key: string) => boolean): boolean {
   let known = cache.get(key);
@@ -547,12 +558,8 @@ function isOffTopicHeading(heading: string): boolean {
   return remembered(offTopicHeadings, heading, (text) => DISCUSSION_HEADING.test(text) || HYPOTHETICAL_HEADING.test(text));
 }
 
-function isPastContext(context: string): boolean {
-  return remembered(pastContexts, context, (text) => PAST_CONTEXT.test(text));
-}
-
-function isPositiveContext(context: string): boolean {
-  return remembered(positiveContexts, context, (text) => (POSITIVE_CONTEXT.test(text) && !NEGATIVE_CONTEXT.test(text)) || ACTION_CONTEXT.test(text));
+function isPositiveContext(text: string): boolean {
+  return (POSITIVE_CONTEXT.test(text) && !NEGATIVE_CONTEXT.test(text)) || ACTION_CONTEXT.test(text);
 }
 
 /** "Built the rota app as if every nurse works nine to five": a comparison, not a hypothesis. */
