@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { useShippedCatalogSnapshot } from '../host/catalogSnapshotFile';
 import { useShippedSentenceModel } from '../host/sentenceModelFile';
+import { preferWarmUpToPeakSpeed } from '../host/shortRunJit';
 import { runCli } from './main';
 
+preferWarmUpToPeakSpeed();
 useShippedSentenceModel();
 useShippedCatalogSnapshot();
 

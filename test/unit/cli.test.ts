@@ -694,6 +694,19 @@ describe('CLI (dist/cli.js as a child process)', function () {
     });
   });
 
+  describe('the process', function () {
+    it('runs with TurboFan inlining off (a short run: warm-up beats peak speed, see src/host/shortRunJit.ts), and says nothing about it', function () {
+      // V8 traces each inlining decision to stdout; with inlining off there are none, though the hot code is optimised.
+      const traced = spawnSync(process.execPath, ['--trace-turbo-inlining', '--trace-opt', CLI, 'report', '--format', 'json', '--all-markdown', 'test/fixtures/eval'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
+      assert.equal(traced.status, 0, traced.stderr);
+      assert.match(traced.stdout, /completed compiling/, 'the optimising compiler ran');
+      assert.doesNotMatch(traced.stdout, /Considering .* for inlining|Inlining .* into/);
+      const plain = cli(['report', '--format', 'json', '--all-markdown', 'test/fixtures/eval']);
+      expectExit(plain, 0);
+      assert.equal(plain.stderr, '', 'no V8 flag warning');
+    });
+  });
+
   describe('a reader that stops early', function () {
     it('`report | head`: a closed pipe ends the CLI quietly, not with an unhandled EPIPE', function () {
       // A shell pipeline: head closes its end after one line, while the report still has much to write.
