@@ -1,5 +1,5 @@
 import type { ChecklistItem } from './checklist';
-import { contentWords, readsAsSameItem, treatmentActionOf, type TreatmentAction, type TreatmentText } from './treatmentItems';
+import { contentWords, sharesEnoughForSameItem, treatmentActionOf, type TreatmentAction, type TreatmentText } from './treatmentItems';
 import type { FollowUpSource } from './types';
 
 /** One retro of a team, as the checklist walk sees it. */
@@ -75,10 +75,13 @@ export function itemLifecycles(dated: readonly RetroChecklist[], undated: readon
     const free = (list ?? []).filter((earlier) => !claimed.has(earlier));
     return free.find((earlier) => earlier.ticked === null) ?? free[0];
   };
+  // readsAsSameItem over the open items sharing a word, first met first, with the shared words counted from the index.
   const similarOpen = (text: string, claimed: ReadonlySet<Tracked>) => {
-    const seen = new Set<Tracked>();
-    for (const word of contentWords(text)) for (const earlier of openByWord.get(word) ?? []) if (!claimed.has(earlier)) seen.add(earlier);
-    return [...seen].find((earlier) => readsAsSameItem(text, earlier.lastText));
+    const words = contentWords(text);
+    const shared = new Map<Tracked, number>();
+    for (const word of words) for (const earlier of openByWord.get(word) ?? []) if (!claimed.has(earlier)) shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+    for (const [earlier, count] of shared) if (sharesEnoughForSameItem(count, words.size, contentWords(earlier.lastText).size)) return earlier;
+    return undefined;
   };
 
   const walk = (retro: RetroChecklist, retroIndex: number) => {

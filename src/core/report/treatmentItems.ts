@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { RecentCache } from '../recentCache';
 /** What recognising a treatment's action item needs to know of a treatment (a catalog Treatment is one). */
 export interface TreatmentText {
   id: string;
@@ -40,8 +41,10 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-const wordCache = new Map<string, ReadonlySet<string>>();
-const MAX_CACHED = 4096;
+/** Items recur from retro to retro (a report reads each several times): their words are remembered. */
+const wordCache = new RecentCache<string, ReadonlySet<string>>(4096);
+/** Stemming is the costly part, and a team's items share most of their words. */
+const stemCache = new RecentCache<string, string>(20_000);
 
 /** The stemmed content words of an item: case, punctuation, inflection and filler words do not matter. */
 export function contentWords(text: string): ReadonlySet<string> {
@@ -51,11 +54,16 @@ export function contentWords(text: string): ReadonlySet<string> {
     (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [])
       .map((word) => word.replace(/['’].*$/, ''))
       .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
-      .map((word) => stemmer(word)),
+      .map(stemOf),
   );
-  if (wordCache.size >= MAX_CACHED) wordCache.clear();
   wordCache.set(text, words);
   return words;
+}
+
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) stemCache.set(word, (stem = stemmer(word)));
+  return stem;
 }
 
 /** Dice coefficient of two word sets, and how many words they share. */
@@ -68,8 +76,14 @@ export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { o
 
 /** The rule for a reworded item of the team's own: nearly the same content words (see SAME_ITEM_OVERLAP). */
 export function readsAsSameItem(a: string, b: string): boolean {
-  const { overlap, shared } = wordOverlap(contentWords(a), contentWords(b));
-  return overlap >= SAME_ITEM_OVERLAP && shared >= MIN_SHARED_WORDS;
+  const words = contentWords(a);
+  const other = contentWords(b);
+  return sharesEnoughForSameItem(wordOverlap(words, other).shared, words.size, other.size);
+}
+
+/** The same rule from counts: `shared` of the words of two items of `sizeA` and `sizeB` content words. */
+export function sharesEnoughForSameItem(shared: number, sizeA: number, sizeB: number): boolean {
+  return shared >= MIN_SHARED_WORDS && (2 * shared) / (sizeA + sizeB) >= SAME_ITEM_OVERLAP;
 }
 
 /**
