@@ -74,7 +74,7 @@ export function findInlineMasks(source: string, context: InlineContext = {}): Ma
       i += 1;
       continue;
     }
-    if ((ch === 'h' || ch === 'w') && (i === 0 || /[\s(*_~]/.test(source[i - 1] as string))) {
+    if ((ch === 'h' ? source.startsWith('http', i) : ch === 'w' && source.startsWith('www.', i)) && (i === 0 || /[\s(*_~]/.test(source[i - 1] as string))) {
       BARE_URL.lastIndex = i;
       if (BARE_URL.test(source)) {
         masks.push([i, BARE_URL.lastIndex]);
@@ -185,16 +185,12 @@ class CodeSpanFinder {
   private readonly runStartsByLength = new Map<number, number[]>();
 
   constructor(private readonly source: string) {
-    for (let i = 0; i < source.length; ) {
-      if (source[i] !== '`') {
-        i += 1;
-        continue;
-      }
+    for (let i = source.indexOf('`'); i !== -1; ) {
       const end = this.runEnd(i);
       const starts = this.runStartsByLength.get(end - i) ?? [];
       starts.push(i);
       this.runStartsByLength.set(end - i, starts);
-      i = end;
+      i = source.indexOf('`', end);
     }
   }
 

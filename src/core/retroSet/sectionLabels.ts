@@ -17,10 +17,11 @@ const MAX_LINES = 2000;
  * are skipped. A light line scan: this runs on every markdown file of a workspace.
  */
 export function sectionLabels(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, MAX_LINES);
+  const body = text.replace(/^\uFEFF/, '');
+  const lines = body.split(/\r?\n/, MAX_LINES);
   const labels: string[] = [];
   let fence: string | null = null;
-  for (let index = readFrontMatter(lines.slice(0, 502).join('\n')).lineCount; index < lines.length; index++) {
+  for (let index = readFrontMatter(body).lineCount; index < lines.length; index++) {
     const line = lines[index] as string;
     const fenceMatch = FENCE.exec(line);
     if (fence !== null) {
