@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import MarkdownIt, { type Token as MarkdownToken } from 'markdown-it';
 import { readRetro, type ProseSegment, type RetroDocument } from '../../src/core/markdown/reader';
 import { isSuppressed } from '../../src/core/markdown/suppressions';
+import { readFrontMatter } from '../../src/core/markdown/frontMatter';
 
 const WORD = /[A-Za-z]+/g;
 
@@ -742,6 +743,16 @@ describe('readRetro: front matter and dates', () => {
     const doc = readRetro('\uFEFF---\nteam: Bom Team\n---\nBody.\n');
     assert.equal(doc.team, 'Bom Team');
     assertHidden(doc, 'Bom');
+  });
+
+  it('front matter read twice from the same text is the same, and each reader owns its copy', () => {
+    const text = '---\nteam: Payments\ndate: 2026-03-14\n---\nBody.\n';
+    const first = readFrontMatter(text);
+    first.fields.team = 'changed by a caller';
+    const second = readFrontMatter(text);
+    assert.deepEqual(second, { lineCount: 4, endOffset: 40, fields: { team: 'Payments', date: '2026-03-14' } });
+    assert.equal(readFrontMatter('Body only.\n').lineCount, 0, 'another text is read afresh');
+    assert.equal(readFrontMatter(text).fields.team, 'Payments');
   });
 
   it('reads front matter as its definition does: the first 502 lines split at \\n, the first closing fence after the opening one', () => {

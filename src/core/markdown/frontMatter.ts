@@ -14,7 +14,17 @@ const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 const SCALAR_FIELD = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$/;
 const MAX_FRONT_MATTER_LINES = 500;
 
+/** The last text read and what it held: the retro set, its recogniser and the reader each ask about the same file in turn. */
+let last: { text: string; frontMatter: FrontMatter } | undefined;
+
 export function readFrontMatter(text: string): FrontMatter {
+  if (last?.text !== text) last = { text, frontMatter: readFrontMatterUncached(text) };
+  const { lineCount, endOffset, fields } = last.frontMatter;
+  // A copy each time: callers own what they are given.
+  return { lineCount, endOffset, fields: { ...fields } };
+}
+
+function readFrontMatterUncached(text: string): FrontMatter {
   const none: FrontMatter = { lineCount: 0, endOffset: 0, fields: {} };
   // Most retros have none: don't split the first 500 lines to find out.
   if (!text.startsWith('---')) return none;
