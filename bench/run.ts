@@ -274,11 +274,11 @@ console.log(
 
 const workspaceDir = 'bench/.corpus/workspace-2000';
 ensureWorkspace(corpus.files.map((file) => resolve(ROOT, CORPUS_DIR, file)), workspaceDir, 2000);
-const workspace = measureWorkspaceReport(CLI, workspaceDir);
+const workspace = measureWorkspaceReport(CLI, workspaceDir, RUNS);
 console.log(
   workspace instanceof Error
     ? `\nWorkspace report: not measured (${workspace.message})`
-    : `\nWorkspace report over ${workspace.retros.toLocaleString('en-US')} retros (${workspaceDir}): ${(workspace.wallMs / 1000).toFixed(2)} s wall, peak RSS ${workspace.peakRssMb.toFixed(0)} MB (whole CLI, report model included)`,
+    : `\nWorkspace report over ${workspace.retros.toLocaleString('en-US')} retros (${workspaceDir}): ${(workspace.wallMs / 1000).toFixed(2)} s wall, median of ${workspace.roundsMs.map((ms) => `${(ms / 1000).toFixed(2)}`).join(' / ')} s; peak RSS ${workspace.peakRssMb.toFixed(0)} MB (whole CLI, report model included)`,
 );
 
 const tools = [retroHealthTool(ROOT, CLI), writeGoodTool(ROOT), alexTool(ROOT), floorTool()];
@@ -321,7 +321,7 @@ target('keystroke in a 300-line retro, p95', `${typing.p95.toFixed(2)} ms (p50 $
 if (activation instanceof Error) target('activation in real VS Code (VSIX)', '—', '< 15 ms', 'not measured');
 else target('activation in real VS Code (VSIX), median', `${activation.medianMs.toFixed(1)} ms (module load + activate())`, '< 15 ms', activation.medianMs < 15 ? 'met' : 'MISSED');
 if (workspace instanceof Error) target('workspace report, 2,000 retros', '—', '< 1 s, < 150 MB', 'not measured');
-else target('workspace report, 2,000 retros', `${(workspace.wallMs / 1000).toFixed(2)} s, ${workspace.peakRssMb.toFixed(0)} MB peak`, '< 1 s, < 150 MB', workspace.wallMs < 1000 && workspace.peakRssMb < 150 ? 'met' : 'MISSED');
+else target('workspace report, 2,000 retros', `${(workspace.wallMs / 1000).toFixed(2)} s (median of ${workspace.roundsMs.length}), ${workspace.peakRssMb.toFixed(0)} MB peak`, '< 1 s, < 150 MB', workspace.wallMs < 1000 && workspace.peakRssMb < 150 ? 'met' : 'MISSED');
 sizeTarget(sizes.extension, 300);
 sizeTarget(sizes.extensionCore, null);
 sizeTarget(sizes.webExtension, 300);
