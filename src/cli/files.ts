@@ -59,6 +59,9 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 const BINARY_SNIFF_BYTES = 8192;
 
 /** Reads a text file, refusing (quickly, before reading it all) what is too large, binary or not UTF-8. */
+/** One decoder for every file: a whole-buffer decode() keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function readTextFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
   try {
@@ -82,7 +85,7 @@ export function readTextFile(path: string, maxBytes: number): ReadResult {
     const bytes = buffer.subarray(0, read);
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, message: 'looks like a binary file (it contains NUL bytes), not markdown' };
     try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+      return { ok: true, text: UTF8.decode(bytes) };
     } catch {
       return { ok: false, message: `is not valid UTF-8 text (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
     }

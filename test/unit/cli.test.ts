@@ -522,6 +522,22 @@ describe('CLI (dist/cli.js as a child process)', function () {
       assert.deepEqual(wrong, []);
     });
 
+    it('a file cut short mid-character leaves nothing behind for the next file in the same run', function () {
+      // One decoder reads every file: the refused one's dangling lead byte must not reach the next file's text.
+      const cut = path.join(tmp, 'a-cut.md');
+      const next = path.join(tmp, 'b-next.md');
+      fs.writeFileSync(cut, Buffer.from([0x61, 0xe2, 0x82]));
+      fs.writeFileSync(next, '\u20ac IT just doesn\u2019t get it.\n');
+      const run = cli(['report', '--format', 'json', cut, next]);
+      expectExit(run, 2);
+      const report = JSON.parse(run.stdout) as { documents: { file: string; findings: { text: string; line: number; column: number }[] }[] };
+      assert.deepEqual(report.documents.map((document) => document.file), [next]);
+      const finding = report.documents[0]?.findings[0];
+      assert.ok(finding && finding.text.startsWith('IT just doesn'), run.stdout);
+      assert.deepEqual([finding.line, finding.column], [1, 3], 'after "€ ", nothing before it');
+      assert.match(singleErrorLine(run), /a-cut\.md.*offset 1\)/);
+    });
+
     it('refuses a file over --max-file-size-kb, and accepts one exactly at the limit', function () {
       const big = path.join(tmp, 'big.md');
       fs.writeFileSync(big, `# Retro\n\n${'All good. '.repeat(200)}\n`);
