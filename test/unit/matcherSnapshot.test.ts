@@ -30,6 +30,16 @@ describe('matcher snapshot', function () {
     assert.equal(loaded.ruleCount, compiled.ruleCount);
   });
 
+  it('keeps its state on the first line and each term on a line of its own; a term line missing is refused by name', () => {
+    const snapshot = new SymptomMatcher(builtInCatalog(), { snapshot: null, model: null }).snapshot();
+    const lines = snapshot.split('\n');
+    const state = JSON.parse(lines[0] as string) as { termNodeCounts: { $i32: number[] } };
+    assert.equal(lines.length - 1, state.termNodeCounts.$i32.length, 'one line per term');
+    assert.ok(lines[0] !== undefined && lines[0].length < snapshot.length / 3, 'the state is the small part: the terms are parsed only when needed');
+    const cut = lines.slice(0, -1).join('\n');
+    assert.throws(() => new SymptomMatcher(builtInCatalog(), { snapshot: cut, model: null }), /matcher snapshot: \d+ term lines for \d+ terms/);
+  });
+
   it('decodes a term only when a text first needs it', () => {
     const loaded = new SymptomMatcher(builtInCatalog(), { snapshot: new SymptomMatcher(builtInCatalog(), { snapshot: null }).snapshot() });
     assert.equal(loaded.termsDecoded, 0, 'nothing decoded up front');
@@ -49,6 +59,18 @@ describe('matcher snapshot', function () {
     assert.deepEqual(back.holes, [undefined, 1]);
     assert.equal(back.symptom, symptom, 'the catalog’s own symptom object, not a copy');
     assert.throws(() => decodeSnapshot('{"$symptom":"no-such"}', new Map()), /unknown symptom/);
+  });
+
+  it('is ASCII, so it is read on the one-byte fast path, and non-ASCII text (arrows, accents, astral emoji, nested snapshots) comes back the same', () => {
+    const inner = encodeSnapshot({ word: '→ café 😀' }, new Set());
+    const value = { words: new Map([['→', ['é', '😀', '\\u2192 is a backslash, literally']]]), inner, del: '\x7f' };
+    const text = encodeSnapshot(value, new Set());
+    assert.match(text, /^[\x00-\x7f]*$/);
+    assert.match(inner, /^[\x00-\x7f]*$/);
+    const back = decodeSnapshot(text, new Map()) as typeof value;
+    assert.deepEqual(back, value);
+    assert.deepEqual(decodeSnapshot(back.inner, new Map()), { word: '→ café 😀' });
+    assert.match(readFileSync('dist/catalog-snapshot.txt', 'latin1'), /^[\x00-\x7f]*$/, 'the built file too (npm run build)');
   });
 
   it('the build writes dist/catalog-snapshot.txt with its id; the CLI and the extension core carry that id, not the snapshot (npm run build)', () => {

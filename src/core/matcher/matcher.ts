@@ -142,7 +142,7 @@ export class SymptomMatcher {
     const snapshot = options.snapshot !== undefined ? options.snapshot : catalog === builtInCatalog() ? embeddedSnapshot() : undefined;
     this.fromSnapshot = Boolean(snapshot);
     if (snapshot) {
-      const { termTexts, termNodeCounts, ...state } = decodeSnapshot(snapshot, this.symptomById) as CompiledState;
+      const { termTexts, termNodeCounts, ...state } = splitSnapshot(snapshot, this.symptomById);
       Object.assign(this, state);
       this.termTexts = termTexts;
       this.snapshotNodeCounts = termNodeCounts;
@@ -163,12 +163,17 @@ export class SymptomMatcher {
     this.ruleWoken = new Int32Array(this.rules.length);
   }
 
-  /** The compiled catalog as data (the build embeds the built-in one: see snapshot.ts). */
+  /**
+   * The compiled catalog as data (the build writes the built-in one beside the bundles: see
+   * snapshot.ts): the state on the first line, then each term's own encoding on a line of its own,
+   * so loading parses the ~120 KB of state and not the ~630 KB of terms, which are decoded one by one
+   * when a text first needs them (JSON text has no raw line breaks).
+   */
   snapshot(): string {
     const symptoms = new Set(this.catalog.symptoms);
-    const state: CompiledState = {
-      // Epsilon closures and later steps are worked out on demand: left out, they cost less to redo than to load.
-      termTexts: Array.from(this.terms, (_, id) => encodeSnapshot({ ...this.termAt(id), closures: [], steps: [] }, symptoms)),
+    // Epsilon closures and later steps are worked out on demand: left out, they cost less to redo than to load.
+    const termTexts = Array.from(this.terms, (_, id) => encodeSnapshot({ ...this.termAt(id), closures: [], steps: [] }, symptoms));
+    const state: Omit<CompiledState, 'termTexts'> = {
       termNodeCounts: this.termNodeCounts(),
       termIdBySource: this.termIdBySource,
       byFirstWord: this.byFirstWord,
@@ -181,7 +186,7 @@ export class SymptomMatcher {
       cueKind: this.cueKind,
       wouldBeTerm: this.wouldBeTerm,
     };
-    return encodeSnapshot(state, symptoms);
+    return [encodeSnapshot(state, symptoms), ...termTexts].join('\n');
   }
 
   private compileCatalog(catalog: Catalog): void {
@@ -518,6 +523,15 @@ export class SymptomMatcher {
   private anyOccurs(sentence: SentenceIndex, terms: number[]): boolean {
     return terms.some((term) => (sentence.occurrences.get(term)?.length ?? 0) > 0);
   }
+}
+
+/** A snapshot's state line decoded, and its term lines as they are (see SymptomMatcher.snapshot). */
+function splitSnapshot(snapshot: string, symptomById: ReadonlyMap<string, Symptom>): CompiledState {
+  const stateEnd = snapshot.indexOf('\n');
+  const state = decodeSnapshot(stateEnd === -1 ? snapshot : snapshot.slice(0, stateEnd), symptomById) as Omit<CompiledState, 'termTexts'>;
+  const termTexts = stateEnd === -1 ? [] : snapshot.slice(stateEnd + 1).split('\n');
+  if (termTexts.length !== state.termNodeCounts.length) throw new Error(`matcher snapshot: ${termTexts.length} term lines for ${state.termNodeCounts.length} terms`);
+  return { ...state, termTexts };
 }
 
 /** Headings and contexts recur in every paragraph under them: each is classified once. */

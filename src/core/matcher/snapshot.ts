@@ -3,7 +3,8 @@
  * new process (~60–95 ms, most of it before the JIT warms up); the build compiles them once and
  * writes the result beside the bundles (`dist/catalog-snapshot.txt`, see esbuild.js), which Node
  * hosts hand to the core (src/host/catalogSnapshotFile.ts) and which loads in a few ms. Plain
- * JSON with tags for what JSON lacks: Maps, Sets, typed arrays, holes, and symptoms by id.
+ * JSON with tags for what JSON lacks: Maps, Sets, typed arrays, holes, and symptoms by id; the
+ * matcher writes its state and each term as lines of their own (SymptomMatcher.snapshot).
  */
 import type { Symptom } from '../catalog/schema';
 
@@ -56,7 +57,16 @@ export function encodeSnapshot(value: unknown, symptoms: ReadonlySet<Symptom>): 
     if (Array.isArray(item)) return Array.from(item, encode);
     return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, encode(entry)]));
   };
-  return JSON.stringify(encode(value));
+  return asciiJson(JSON.stringify(encode(value)));
+}
+
+/**
+ * JSON text with every non-ASCII character escaped (\uXXXX, a surrogate pair as two), which parses
+ * to the same value: one "→" in the catalog made the whole ~850 KB snapshot a two-byte string,
+ * decoded from UTF-8 on the slow path (~7 ms of every CLI start) and twice the memory.
+ */
+export function asciiJson(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function decodeSnapshot(text: string, symptomById: ReadonlyMap<string, Symptom>): unknown {
