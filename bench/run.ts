@@ -237,16 +237,18 @@ const modelBytes = readFileSync(sentenceModelPath());
 const modelLoads = Array.from({ length: 7 }, () => timed(() => SentenceModel.fromBytes(modelBytes))).sort((a, b) => a - b);
 console.log(`sentence model load (read + decode, ${kb(modelBytes.length)}): median ${(modelLoads[3] as number).toFixed(1)} ms of 7 (target ≤ 15 ms)`);
 target('sentence model load (read + decode), median of 7', `${(modelLoads[3] as number).toFixed(1)} ms`, '≤ 15 ms', (modelLoads[3] as number) <= 15 ? 'met' : 'MISSED');
-// What the CLI and the extension's core do first (the built-in catalog from dist/catalog-snapshot.txt), then what the web extension does.
+// What the CLI and the extension's core do first (the built-in catalog from dist/catalog-snapshot.txt), then what a team file's catalog costs (compiled).
 if (existsSync('dist/catalog-snapshot.txt')) {
   const file = readFileSync('dist/catalog-snapshot.txt', 'utf8');
+  // The catalog itself is built before the clock starts: this times the snapshot alone.
+  const catalog = builtInCatalog();
   const loadStart = process.hrtime.bigint();
-  new SymptomMatcher(builtInCatalog(), { snapshot: file.slice(file.indexOf('\n') + 1), model: null });
+  new SymptomMatcher(catalog, { snapshot: file.slice(file.indexOf('\n') + 1), model: null });
   console.log(`catalog from dist/catalog-snapshot.txt: ${(Number(process.hrtime.bigint() - loadStart) / 1e6).toFixed(1)} ms (decode; the CLI and the extension's core)`);
 }
 const compileStart = process.hrtime.bigint();
 const matcher = createMatcher();
-console.log(`catalog compile (no snapshot: the web extension): ${(Number(process.hrtime.bigint() - compileStart) / 1e6).toFixed(1)} ms, ${matcher.termCount} terms, ${matcher.ruleCount} rules\n`);
+console.log(`catalog compile (no snapshot: a team file's catalog, or a host without the file): ${(Number(process.hrtime.bigint() - compileStart) / 1e6).toFixed(1)} ms, ${matcher.termCount} terms, ${matcher.ruleCount} rules\n`);
 
 console.log('In-process analysis (one compiled catalog):');
 const short = latency('300-line retro', (seed) => generateRetro(300, seed), 200);
