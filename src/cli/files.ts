@@ -58,10 +58,10 @@ export type ReadResult = { ok: true; text: string } | { ok: false; message: stri
 
 const BINARY_SNIFF_BYTES = 8192;
 
-/** Reads a text file, refusing (quickly, before reading it all) what is too large, binary or not UTF-8. */
 /** One decoder for every file: a whole-buffer decode() keeps no state between calls. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Reads a text file, refusing (quickly, before reading it all) what is too large, binary or not UTF-8. */
 export function readTextFile(path: string, maxBytes: number): ReadResult {
   let fd: number;
   try {

@@ -65,7 +65,7 @@ export function encodeSnapshot(value: unknown, symptoms: ReadonlySet<Symptom>): 
  * to the same value: one "→" in the catalog made the whole ~850 KB snapshot a two-byte string,
  * decoded from UTF-8 on the slow path (~7 ms of every CLI start) and twice the memory.
  */
-export function asciiJson(json: string): string {
+function asciiJson(json: string): string {
   return json.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

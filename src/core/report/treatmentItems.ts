@@ -54,13 +54,14 @@ export function contentWords(text: string): ReadonlySet<string> {
     (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [])
       .map((word) => word.replace(/['’].*$/, ''))
       .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
-      .map(stemOf),
+      .map(porterStem),
   );
   wordCache.set(text, words);
   return words;
 }
 
-function stemOf(word: string): string {
+/** stemmer(word), remembered (the model's stemOf also folds spellings: a different stem). */
+function porterStem(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) stemCache.set(word, (stem = stemmer(word)));
   return stem;
